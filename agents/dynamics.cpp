@@ -1,0 +1,376 @@
+#include "agents/dynamics.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "agents/generator.hpp"
+
+namespace wijksim::agents {
+
+using sim::Purpose;
+
+void IncomeStats::merge(const IncomeStats& o) {
+  for (std::size_t i = 0; i < welfare_at_risk.size(); ++i) {
+    welfare_at_risk[i] += o.welfare_at_risk[i];
+    welfare_exits[i] += o.welfare_exits[i];
+  }
+  for (std::size_t i = 0; i < relapse_at_risk.size(); ++i) {
+    relapse_at_risk[i] += o.relapse_at_risk[i];
+    relapse_returns[i] += o.relapse_returns[i];
+  }
+}
+
+double monthly_hazard(double yearly) { return 1.0 - std::pow(1.0 - std::min(yearly, 0.999999), 1.0 / 12.0); }
+
+namespace {
+
+void worsen(Population& pop, Domain d, sim::HouseholdId h, std::uint8_t steps = 1) {
+  auto& s = pop.severity[index(d)][h];
+  s = static_cast<std::uint8_t>(std::min<int>(kMaxSeverity, s + steps));
+}
+
+void raise_to(Population& pop, Domain d, sim::HouseholdId h, std::uint8_t floor) {
+  auto& s = pop.severity[index(d)][h];
+  s = std::max(s, floor);
+}
+
+bool in_institution(const Population& pop, sim::HouseholdId h) { return pop.intramural[h] != Intramural::None; }
+
+std::uint32_t serious_problems(const Population& pop, sim::HouseholdId h) {
+  std::uint32_t n = 0;
+  for (const auto& column : pop.severity) n += column[h] >= 2 ? 1U : 0U;
+  return n;
+}
+
+
+// Apply an event's hits: each domain worsens one step with its own probability.
+void apply_hits(Population& pop, sim::HouseholdId h, const LifeEventDef& ev, sim::DrawStream& draws) {
+  for (std::size_t d = 0; d < kDomainCount; ++d) {
+    if (draws.uniform() < ev.hits[d]) worsen(pop, static_cast<Domain>(d), h);
+  }
+  if (pop.type[h] != HouseholdType::Family) pop.severity[index(Domain::Parenting)][h] = 0;
+}
+
+}  // namespace
+
+void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, const StepContext& ctx) {
+  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    pop.events[h] = 0;
+    if (in_institution(pop, h)) continue;
+    const double dep = ctx.deprivation_of(pop, h);
+    const auto hazard = [dep](const LifeEventDef& e) { return e.hazard * (1.0 + e.deprivation * dep); };
+    const bool couple = pop.adults[h] == 2;
+    // One uniform chooses at most one event: the hazards are small, so they are laid end to end.
+    const double u = ctx.rng.uniform(h, ctx.t, Purpose::LifeEvent);
+    double edge = 0.0;
+    const LifeEventDef* event = nullptr;
+    std::uint16_t bit = 0;
+    if (pop.income[h] == Income::Work &&
+        u < (edge += hazard(def.job_loss) * (1.0 + def.job_loss_per_serious_problem * serious_problems(pop, h)))) {
+      event = &def.job_loss, bit = kJobLoss;
+      pop.income[h] = Income::Unemployed;
+      pop.income_months[h] = 0;
+      pop.flags[h] &= static_cast<std::uint8_t>(~kExitedWelfare);
+    } else if (couple && pop.type[h] != HouseholdType::Elderly && u < (edge += hazard(def.separation))) {
+      event = &def.separation, bit = kSeparation;
+      pop.adults[h] = 1;
+    } else if (u < (edge += hazard(def.illness))) {
+      event = &def.illness;
+    } else if (couple && pop.type[h] == HouseholdType::Elderly && u < (edge += hazard(def.bereavement))) {
+      event = &def.bereavement;
+      pop.adults[h] = 1;
+    }
+    if (event == nullptr) continue;
+    pop.events[h] |= bit;
+    sim::DrawStream draws(ctx.rng, h, ctx.t, Purpose::LifeEvent);
+    draws.bits();  // index 0 chose the event
+    apply_hits(pop, h, *event, draws);
+  }
+}
+
+void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def, const StepContext& ctx) {
+  const auto& m = def.modifiers;
+  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    if (pop.intramural[h] == Intramural::NursingHome) continue;  // out of the community
+    std::array<std::uint8_t, kDomainCount> sev;
+    for (std::size_t d = 0; d < kDomainCount; ++d) sev[d] = pop.severity[d][h];
+    const std::size_t type = index(pop.type[h]);
+    const double capacity = unit_from_byte(pop.capacity[h]);
+    const double network = unit_from_byte(pop.network[h]);
+    const bool no_work_income = pop.income[h] == Income::Welfare || pop.income[h] == Income::Unemployed;
+    // Household-wide multipliers, then per-domain coupling.
+    const double base_worsen = (1.0 + m.deprivation_worsen * ctx.deprivation_of(pop, h)) *
+                               (1.0 + m.low_capacity_worsen * (1.0 - capacity)) *
+                               ((pop.traits[h] & kIntellectualDisability) ? 1.0 + m.intellectual_disability_worsen : 1.0);
+    const double improve_mult =
+        std::max(0.05, 1.0 + m.capacity_improve * (capacity - 0.5) + m.network_improve * (network - 0.5));
+    for (std::size_t d = 0; d < kDomainCount; ++d) {
+      const DomainDef& dd = def.domains[d];
+      if (dd.type_factor[type] <= 0.0) continue;
+      double coupling = 1.0;
+      for (std::size_t o = 0; o < kDomainCount; ++o) coupling += dd.coupling[o] * sev[o];
+      double worsen_mult = dd.type_factor[type] * base_worsen * coupling;
+      if (d == index(Domain::Health) && (pop.traits[h] & kPhysicalDisability)) worsen_mult *= 1.0 + m.physical_disability_health;
+      if (d == index(Domain::Finances) && no_work_income) worsen_mult *= 1.0 + m.welfare_finances;
+      const std::uint64_t bits = ctx.rng.bits(h, ctx.t, Purpose::Domain, static_cast<std::uint32_t>(d / 2));
+      const double u = (d % 2 == 0) ? sim::unit_lo(bits) : sim::unit_hi(bits);
+      const std::uint8_t s = sev[d];
+      // One uniform per domain: low values worsen, high values improve (the two never overlap
+      // while both hazards stay below one half).
+      if (s < kMaxSeverity && u < dd.worsen[s] * worsen_mult) {
+        pop.severity[d][h] = static_cast<std::uint8_t>(s + 1);
+      } else if (s > 0 && u > 1.0 - dd.improve[s - 1] * improve_mult) {
+        pop.severity[d][h] = static_cast<std::uint8_t>(s - 1);
+      }
+    }
+    // Floors that follow from the household's situation.
+    if (no_work_income) raise_to(pop, Domain::Finances, h, 1);
+    if (pop.housing[h] == Housing::EvictionPending) raise_to(pop, Domain::Housing, h, 2);
+    if (pop.housing[h] == Housing::Evicted) raise_to(pop, Domain::Housing, h, 3);
+    if (pop.youth[h] == YouthEscalation::Placement) raise_to(pop, Domain::Parenting, h, 2);
+  }
+}
+
+namespace {
+
+// Each ladder draws from its own fixed index, and only when it can move, so paired worlds keep
+// their draws aligned and quiet households cost no draws.
+enum LadderDraw : std::uint32_t { kHousingDraw, kShelterDraw, kYouthDraw, kIntramuralDraw, kOffenceDraw,
+                                  kOffenceKindDraw, kDetentionDraw, kCutoffDraw };
+
+double draw(const StepContext& ctx, sim::HouseholdId h, LadderDraw which) {
+  return ctx.rng.uniform(h, ctx.t, Purpose::Escalation, which);
+}
+
+void housing_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
+  const std::uint8_t fin = pop.sev(Domain::Finances, h);
+  if (pop.housing[h] == Housing::Housed && fin < 2) return;
+  const double u = draw(ctx, h, kHousingDraw);
+  switch (pop.housing[h]) {
+    case Housing::Housed:
+      if (fin >= 2 && u < e.arrears[fin - 2]) {
+        pop.housing[h] = Housing::Arrears;
+        pop.events[h] |= kArrears;
+      }
+      break;
+    case Housing::Arrears:
+      if (u < (fin <= 1 ? e.arrears_cured : e.arrears_cured_in_crisis)) {
+        pop.housing[h] = Housing::Housed;
+      } else if (fin == kMaxSeverity && u > 1.0 - e.eviction_list) {
+        pop.housing[h] = Housing::EvictionPending;
+        pop.events[h] |= kEvictionListed;
+      }
+      break;
+    case Housing::EvictionPending:
+      if (u < e.eviction) {
+        pop.housing[h] = Housing::Evicted;
+        pop.events[h] |= kEviction;
+        if (draw(ctx, h, kShelterDraw) < e.shelter_share) pop.flags[h] |= kInShelter;
+        raise_to(pop, Domain::Housing, h, 3);
+        worsen(pop, Domain::MentalHealth, h);
+      } else if (u < e.eviction + e.eviction_settled) {
+        pop.housing[h] = Housing::Arrears;
+      }
+      break;
+    case Housing::Evicted:
+      if (u < e.rehoused) {
+        pop.housing[h] = Housing::Housed;
+        pop.flags[h] &= static_cast<std::uint8_t>(~kInShelter);
+        pop.severity[index(Domain::Housing)][h] = 2;
+      }
+      break;
+  }
+}
+
+void youth_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
+  const std::uint8_t par = pop.sev(Domain::Parenting, h);
+  if (pop.children[h] == 0 || (pop.youth[h] == YouthEscalation::None && par < kMaxSeverity)) return;
+  const double u = draw(ctx, h, kYouthDraw);
+  switch (pop.youth[h]) {
+    case YouthEscalation::None:
+      if (par == kMaxSeverity && u < e.supervision) {
+        pop.youth[h] = YouthEscalation::Supervision;
+        pop.events[h] |= kSupervisionOrder;
+      }
+      break;
+    case YouthEscalation::Supervision:
+      if (par == kMaxSeverity && u < e.placement) {
+        pop.youth[h] = YouthEscalation::Placement;
+        pop.events[h] |= kPlacement;
+      } else if (par <= 1 && u > 1.0 - e.supervision_ends) {
+        pop.youth[h] = YouthEscalation::None;
+      }
+      break;
+    case YouthEscalation::Placement:
+      if (u < e.placement_ends) pop.youth[h] = YouthEscalation::Supervision;
+      break;
+  }
+}
+
+
+void offences(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
+  if (serious_problems(pop, h) < 2 || draw(ctx, h, kOffenceDraw) >= e.offence) return;
+  static constexpr std::array<std::uint16_t, 3> kKinds{kOffenceProperty, kOffenceThreat, kOffenceAssault};
+  pop.events[h] |= kKinds[sim::categorical(draw(ctx, h, kOffenceKindDraw), e.offence_kind)];
+  if (draw(ctx, h, kDetentionDraw) < e.detention_given_offence) {
+    pop.intramural[h] = Intramural::Detention;
+    pop.events[h] |= kDetention;
+  }
+}
+
+void renew(Population& pop, sim::HouseholdId h, const PopulationDef& popdef, const DynamicsDef& def,
+           const StepContext& ctx) {
+  sim::DrawStream draws(ctx.rng, h, ctx.t, Purpose::Renewal);
+  init_household(pop, h, popdef, def, ctx.deprivation_of(pop, h), draws);
+  pop.events[h] |= kRenewed;
+}
+
+void intramural_ladder(Population& pop, sim::HouseholdId h, const DynamicsDef& def, const PopulationDef& popdef,
+                       const StepContext& ctx) {
+  const EscalationDef& e = def.escalation;
+  const bool mental_crisis = pop.sev(Domain::MentalHealth, h) == kMaxSeverity;
+  const bool frail = pop.type[h] == HouseholdType::Elderly && pop.sev(Domain::Health, h) == kMaxSeverity;
+  if (pop.intramural[h] == Intramural::None && !mental_crisis && !frail) {
+    offences(pop, h, e, ctx);
+    return;
+  }
+  const double u = draw(ctx, h, kIntramuralDraw);
+  switch (pop.intramural[h]) {
+    case Intramural::None:
+      if (mental_crisis && u < e.admission) {
+        pop.intramural[h] = Intramural::MentalHealthAdmission;
+        pop.events[h] |= kAdmission;
+      } else if (frail && u > 1.0 - e.nursing_home) {
+        pop.intramural[h] = Intramural::NursingHome;
+        pop.events[h] |= kNursingHome;
+      } else {
+        offences(pop, h, e, ctx);
+      }
+      break;
+    case Intramural::MentalHealthAdmission:
+      if (u < e.admission_ends) {
+        pop.intramural[h] = Intramural::None;
+        pop.severity[index(Domain::MentalHealth)][h] = 2;
+      }
+      break;
+    case Intramural::NursingHome:
+      if (u < e.nursing_home_ends) renew(pop, h, popdef, def, ctx);
+      break;
+    case Intramural::Detention:
+      if (u < e.detention_ends) pop.intramural[h] = Intramural::None;
+      break;
+  }
+}
+
+}  // namespace
+
+void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const PopulationDef& popdef,
+              const StepContext& ctx) {
+  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    housing_ladder(pop, h, def.escalation, ctx);
+    youth_ladder(pop, h, def.escalation, ctx);
+    intramural_ladder(pop, h, def, popdef, ctx);
+    if (pop.sev(Domain::Finances, h) == kMaxSeverity && pop.housing[h] != Housing::Evicted &&
+        draw(ctx, h, kCutoffDraw) < def.escalation.electricity_cutoff)
+      pop.events[h] |= kElectricityCutoff;
+  }
+}
+
+namespace {
+
+void enter_welfare(Population& pop, sim::HouseholdId h) {
+  pop.income[h] = Income::Welfare;
+  pop.income_months[h] = 0;
+  pop.flags[h] &= static_cast<std::uint8_t>(~kExitedWelfare);
+  pop.events[h] |= kWelfareEntry;
+  raise_to(pop, Domain::Finances, h, 1);
+}
+
+double welfare_exit_hazard(const Population& pop, sim::HouseholdId h, const IncomeDef& def, std::size_t year) {
+  const double capacity = unit_from_byte(pop.capacity[h]);
+  std::uint32_t serious = 0;
+  for (std::size_t d = 0; d < kDomainCount; ++d)
+    if (d != index(Domain::Finances)) serious += pop.severity[d][h] >= 2 ? 1U : 0U;
+  const double mult = (1.0 - def.low_capacity_exit * (1.0 - capacity)) *
+                      std::pow(1.0 - def.serious_problem_exit, static_cast<double>(serious));
+  return monthly_hazard(def.welfare_exit_by_year[year]) * mult * def.exit_calibration;
+}
+
+double relapse_hazard(const IncomeDef& def, std::size_t year) {
+  const double before = year == 0 ? 0.0 : def.relapse_cumulative[year - 1];
+  const double after = def.relapse_cumulative[year];
+  return monthly_hazard(1.0 - (1.0 - after) / (1.0 - before));
+}
+
+}  // namespace
+
+void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, const StepContext& ctx, IncomeStats& stats) {
+  const double benefit_ends = 1.0 / def.unemployment_benefit_months;
+  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    if (in_institution(pop, h)) continue;  // income is frozen during a stay
+    const double u = ctx.rng.uniform(h, ctx.t, Purpose::Income);
+    auto& months = pop.income_months[h];
+    switch (pop.income[h]) {
+      case Income::Work:
+        if (pop.flags[h] & kExitedWelfare) {
+          const std::size_t year = std::min<std::size_t>(months / 12U, 4);
+          ++stats.relapse_at_risk[year];
+          if (u < relapse_hazard(def, year)) {
+            ++stats.relapse_returns[year];
+            enter_welfare(pop, h);
+            continue;
+          }
+          if (months >= 60) pop.flags[h] &= static_cast<std::uint8_t>(~kExitedWelfare);
+        }
+        break;
+      case Income::Unemployed:
+        if (u < def.reemployment) {
+          pop.income[h] = Income::Work;
+          months = 0;
+          continue;
+        }
+        if (u > 1.0 - benefit_ends) {
+          // Benefit ends: some households fall back on welfare, others on a partner's or other income.
+          // Households with serious money problems have no buffer to fall back on.
+          if (pop.sev(Domain::Finances, h) >= 2 ||
+              sim::unit_lo(ctx.rng.bits(h, ctx.t, Purpose::Income, 1)) < def.welfare_after_unemployment) {
+            enter_welfare(pop, h);
+          } else {
+            pop.income[h] = Income::Other;
+            months = 0;
+          }
+          continue;
+        }
+        break;
+      case Income::Welfare: {
+        const std::size_t year = std::min<std::size_t>(months / 12U, 6);
+        ++stats.welfare_at_risk[year];
+        if (u < welfare_exit_hazard(pop, h, def, year)) {
+          ++stats.welfare_exits[year];
+          const bool to_work = sim::unit_lo(ctx.rng.bits(h, ctx.t, Purpose::Income, 1)) < def.exit_to_work_share;
+          pop.income[h] = to_work ? Income::Work : Income::Other;
+          if (to_work) pop.flags[h] |= kExitedWelfare;
+          months = 0;
+          continue;
+        }
+        break;
+      }
+      case Income::Other:
+        if (pop.sev(Domain::Finances, h) >= 2 && u < def.welfare_entry_other) {
+          enter_welfare(pop, h);
+          continue;
+        }
+        if (u > 1.0 - def.work_from_other) {
+          pop.income[h] = Income::Work;
+          months = 0;
+          continue;
+        }
+        break;
+      case Income::Pension:
+        break;
+    }
+    if (months < 65535) ++months;
+  }
+}
+
+}  // namespace wijksim::agents

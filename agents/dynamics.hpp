@@ -1,0 +1,59 @@
+#pragma once
+// The monthly household dynamics of MODEL.md steps 1-4, each a free function over a range of households.
+// Every draw is keyed by (household, month, purpose), so a household's month does not depend on the
+// order in which households or ranges are processed.
+#include <array>
+#include <cstdint>
+#include <span>
+
+#include "agents/agents_def.hpp"
+#include "agents/population.hpp"
+#include "sim/kernel/rng.hpp"
+
+namespace wijksim::agents {
+
+/// Households [begin, end).
+struct HouseholdRange {
+  sim::HouseholdId begin;
+  sim::HouseholdId end;
+};
+
+/// What every system of a month needs to know besides the population.
+struct StepContext {
+  const sim::Rng& rng;
+  sim::Month t;                          ///< draw month: warm-up months first, then the horizon
+  std::span<const double> deprivation;   ///< per neighbourhood
+  double deprivation_of(const Population& p, sim::HouseholdId h) const { return deprivation[p.neighbourhood[h]]; }
+};
+
+/// Counts for calibration of income dynamics (integers, so merging is order-free).
+struct IncomeStats {
+  std::array<std::int64_t, 7> welfare_at_risk{};   ///< household-months on welfare by year of duration (1..7+)
+  std::array<std::int64_t, 7> welfare_exits{};     ///< exits by year of duration
+  std::array<std::int64_t, 5> relapse_at_risk{};   ///< household-months in work after an exit, by year since exit
+  std::array<std::int64_t, 5> relapse_returns{};   ///< returns to welfare by year since exit
+  void merge(const IncomeStats& o);
+};
+
+/// Step 1. Life events: job loss, separation, illness, bereavement. Reads type, adults, income;
+/// writes severity, income, adults, events.
+void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, const StepContext& ctx);
+
+/// Step 2. Domain progression with the coupling matrix and modifiers. Reads severity, traits, capacity,
+/// network, income, housing, youth; writes severity.
+void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def, const StepContext& ctx);
+
+/// Step 3. Escalation ladders and their exits (eviction, supervision/placement, admission, nursing home,
+/// offence/detention); a finished nursing-home stay makes room for a new household.
+/// Reads severity, type, children; writes housing, youth, intramural, flags, events (and renews households).
+void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const PopulationDef& popdef,
+              const StepContext& ctx);
+
+/// Step 4. Income: unemployment benefit, welfare entry and exit with duration dependence, relapse after exit.
+/// Reads income, income_months, severity, capacity; writes income, income_months, flags, events, stats.
+void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, const StepContext& ctx, IncomeStats& stats);
+
+/// Monthly hazard equivalent to a yearly probability.
+double monthly_hazard(double yearly);
+
+}  // namespace wijksim::agents

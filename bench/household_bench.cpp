@@ -1,0 +1,57 @@
+// Household dynamics throughput (household-months per second) and memory (bytes per household) at
+// 10k, 100k and 1M households, one thread. Results are recorded in bench/results/<machine>.md.
+#include <benchmark/benchmark.h>
+
+#include "agents/network.hpp"
+#include "common/fixtures.hpp"
+#include "sim/world.hpp"
+
+namespace {
+
+using namespace wijksim;
+
+scenarios::ScenarioDef bench_scenario(std::int64_t households, std::uint32_t months) {
+  auto def = testing::small_scenario(static_cast<std::uint32_t>(households), months);
+  def.run.warmup_months = 0;
+  return def;
+}
+
+// Steps the default scenario's households month by month (generation is outside the timing).
+void BM_HouseholdMonths(benchmark::State& state) {
+  const auto def = bench_scenario(state.range(0), 1000);
+  sim::World world(def, 0, static_cast<unsigned>(state.range(1)));
+  std::int64_t months = 0;
+  for (auto _ : state) {
+    world.step();
+    ++months;
+    if (world.finished()) state.SkipWithError("horizon reached");
+  }
+  state.counters["household_months_per_s"] =
+      benchmark::Counter(static_cast<double>(months * state.range(0)), benchmark::Counter::kIsRate);
+  state.counters["bytes_per_household"] =
+      world.population().bytes_per_household() + agents::graph_bytes_per_household(world.network());
+}
+BENCHMARK(BM_HouseholdMonths)
+    ->ArgsProduct({{10'000, 100'000, 1'000'000}, {1}})
+    ->Args({100'000, 2})
+    ->ArgNames({"households", "threads"})
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+
+// A whole run as `wijksim run` does it: generation, network, 36 warm-up and 120 horizon months.
+void BM_FullRun(benchmark::State& state) {
+  auto def = bench_scenario(state.range(0), 120);
+  def.run.warmup_months = 36;
+  for (auto _ : state) {
+    sim::World world(def, 0, 1);
+    world.run();
+    benchmark::DoNotOptimize(world.ledger().total());
+  }
+  state.counters["household_months_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * state.range(0) * (120 + 36)), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FullRun)->Arg(100'000)->ArgName("households")->Unit(benchmark::kMillisecond)->Iterations(2);
+
+}  // namespace
+
+BENCHMARK_MAIN();

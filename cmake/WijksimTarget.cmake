@@ -1,0 +1,11 @@
+# One place for warnings, sanitizers and invariant checks of every wijksim target.
+function(wijksim_target_options target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wconversion -Wshadow)
+  if(WIJKSIM_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+  if(WIJKSIM_VALIDATE OR CMAKE_BUILD_TYPE STREQUAL "Debug")
+    target_compile_definitions(${target} PRIVATE WIJKSIM_VALIDATE=1)
+  endif()
+endfunction()

@@ -1,0 +1,47 @@
+#pragma once
+// The one place TOML becomes a ScenarioDef. A scenario file may extend another (`extends = "x.toml"`) and
+// command-line overrides (`--set key.path=value`) are applied on top; every key is checked against the
+// Defs' visit lists, and every error names file, line and dotted key.
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenarios/scenario_def.hpp"
+
+namespace wijksim::scenarios {
+
+/// A scenario that cannot be loaded; what() reads `FILE:LINE: KEY: MESSAGE`.
+struct ScenarioError : std::runtime_error {
+  ScenarioError(std::string file_name, std::uint32_t line_number, std::string dotted_key, std::string text);
+
+  std::string file;        ///< scenario file, `--set` for overrides
+  std::uint32_t line = 0;  ///< 1-based line in file, 0 if unknown
+  std::string key;         ///< dotted key such as `dynamics.escalation.eviction`, "" if none
+  std::string message;     ///< what is wrong, without the location
+};
+
+/// Load a scenario file, following `extends`, then apply overrides of the form `key.path=value`.
+ScenarioDef load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides = {});
+
+/// Load the default scenario compiled into the binary (scenarios/default.toml), then apply overrides.
+ScenarioDef load_default_scenario(std::span<const std::string> overrides = {});
+
+/// Load a scenario from text; `name` stands for the file name in errors and locates relative `extends`.
+ScenarioDef load_scenario_text(std::string_view text, const std::string& name,
+                               std::span<const std::string> overrides = {});
+
+/// An existing path as is; otherwise a shipped scenario by name (`deprived_district` or `deprived_district.toml`)
+/// from ./scenarios/ or the source tree's scenarios folder.
+std::filesystem::path resolve_scenario(std::string_view arg);
+
+/// The scenario as complete TOML, every field followed by a comment with its meaning; loads back identically.
+std::string to_toml(const ScenarioDef& def);
+
+/// Every dotted key of the schema; elements of arrays of tables appear as `population.neighbourhoods[].name`.
+std::vector<std::string> scenario_keys();
+
+}  // namespace wijksim::scenarios

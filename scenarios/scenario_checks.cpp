@@ -1,0 +1,107 @@
+// Cross-field checks of a loaded scenario. A visitor walks the Defs so that keys in errors come from the
+// visit lists; each Def type with a rule has one `check` overload.
+#include <algorithm>
+#include <vector>
+
+#include "scenarios/loader_detail.hpp"
+
+namespace wijksim::scenarios::detail {
+namespace {
+
+template <class Values>
+std::string list_text(const Values& values) {
+  std::vector<std::string> parts;
+  for (const double x : values) parts.push_back(format_number(x));
+  std::string text = "[";  // appended, not `"[" + ...`: that trips GCC 12's -Wrestrict false positive
+  text += join(parts, ", ");
+  return text + "]";
+}
+
+template <class Values>
+bool all_zero(const Values& values) {
+  return std::all_of(values.begin(), values.end(), [](double x) { return x == 0.0; });
+}
+
+class Checker {
+ public:
+  Checker(std::string path, const Origins& origins, const std::string& file)
+      : path_(std::move(path)), origins_(origins), file_(file) {}
+
+  // Single values have no cross-field rules.
+  template <class... Rest>
+  void field(Rest&&...) {}
+  template <class... Rest>
+  void flag(Rest&&...) {}
+  template <class... Rest>
+  void text(Rest&&...) {}
+  template <class... Rest>
+  void choice(Rest&&...) {}
+  template <class... Rest>
+  void list(Rest&&...) {}
+
+  template <class Sub>
+  void table(std::string_view key, Sub& sub, const char*) {
+    visit_sub(join_key(path_, key), sub);
+  }
+  template <class Sub>
+  void tables(std::string_view key, std::vector<Sub>& subs, const char*) {
+    for (std::size_t i = 0; i < subs.size(); ++i) visit_sub(element_key(join_key(path_, key), i), subs[i]);
+  }
+
+ private:
+  template <class Sub>
+  void visit_sub(const std::string& path, Sub& sub) const {
+    check(path, sub);
+    Checker inner(path, origins_, file_);
+    sub.visit(inner);
+  }
+
+  /// Origin of the first of `keys` that was read from a file or override, else the scenario file.
+  Origin origin(std::initializer_list<std::string> keys) const {
+    for (const std::string& key : keys)
+      if (const auto it = origins_.find(key); it != origins_.end()) return it->second;
+    return Origin{file_, 0};
+  }
+
+  template <class Sub>
+  void check(const std::string&, const Sub&) const {}
+
+  void check(const std::string& path, const agents::PrevalenceDef& prevalence) const {
+    const auto& p = prevalence.at_least;
+    if (std::is_sorted(p.rbegin(), p.rend())) return;
+    const std::string key = join_key(path, "at_least");
+    fail(origin({key}), key, "values must not increase (P(sev>=1) >= P(sev>=2) >= P(sev=3)), got " + list_text(p));
+  }
+
+  void check(const std::string& path, const agents::PopulationDef& population) const {
+    if (all_zero(population.type_shares)) {
+      const std::string key = join_key(path, "type_shares");
+      fail(origin({key}), key, "shares must not all be zero");
+    }
+    std::vector<double> shares;
+    for (const agents::NeighbourhoodDef& n : population.neighbourhoods) shares.push_back(n.share);
+    if (all_zero(shares)) {
+      const std::string key = join_key(path, "neighbourhoods");
+      fail(origin({key}), key, "neighbourhood shares must not all be zero");
+    }
+  }
+
+  void check(const std::string& path, const TargetDef& target) const {
+    if (target.low <= target.high) return;
+    fail(origin({join_key(path, "low"), join_key(path, "high"), path}), path,
+         "low " + format_number(target.low) + " is above high " + format_number(target.high));
+  }
+
+  std::string path_;
+  const Origins& origins_;
+  const std::string& file_;
+};
+
+}  // namespace
+
+void check_scenario(ScenarioDef& def, const Origins& origins, const std::string& file) {
+  Checker checker("", origins, file);
+  def.visit(checker);
+}
+
+}  // namespace wijksim::scenarios::detail

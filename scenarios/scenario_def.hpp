@@ -1,0 +1,108 @@
+#pragma once
+// A scenario as plain settings structs. Only the loader (loader.hpp) turns TOML into these; the
+// simulation reads nothing else.
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "agents/agents_def.hpp"
+#include "services/care_def.hpp"
+#include "services/price_list.hpp"
+#include "sim/kernel/def_meta.hpp"
+
+namespace wijksim::scenarios {
+
+/// Size, horizon and seed of a run.
+struct RunDef {
+  std::uint32_t households = 10000;   ///< households in the district [MODEL.md default]
+  std::uint32_t months = 120;         ///< horizon in months (MKBA years 0..9) [S004 §4.4]
+  std::uint32_t warmup_months = 36;   ///< months simulated before month 0 to settle the initial state # assumption
+  std::uint64_t seed = 20140101;      ///< seed of the random source
+  std::uint32_t replications = 1;     ///< replications (batch commands)
+
+  template <class V> void visit(V& v) {
+    v.field("households", households, sim::Range{1, 20'000'000}, "households in the district");
+    v.field("months", months, sim::Range{1, 1200}, "horizon in months");
+    v.field("warmup_months", warmup_months, sim::Range{0, 600}, "months simulated before month 0");
+    v.field("seed", seed, sim::Range{0, 9.0e15}, "seed of the random source");
+    v.field("replications", replications, sim::Range{1, 100000}, "replications for batch commands");
+  }
+};
+
+/// A calibration target: a range for one simulated figure, with its source.
+struct TargetDef {
+  double low = 0.0;      ///< lower end of the accepted range
+  double high = 1.0;     ///< upper end of the accepted range
+  std::string source;    ///< sourcebook tag
+  bool enabled = true;   ///< checked by `wijksim calibrate`
+
+  template <class V> void visit(V& v) {
+    v.field("low", low, sim::Range{-1.0e12, 1.0e12}, "lower end of the accepted range");
+    v.field("high", high, sim::Range{-1.0e12, 1.0e12}, "upper end of the accepted range");
+    v.text("source", source, "sourcebook tag");
+    v.flag("enabled", enabled, "checked by wijksim calibrate");
+  }
+};
+
+/// Targets for the zero alternative, all from the sourcebook.
+struct CalibrationDef {
+  TargetDef green_share{0.82, 0.88, "S004 §2.2", true};          ///< about 85% green nationally
+  TargetDef laws_none{0.76, 0.84, "S003", true};                 ///< about 80% use none of youth, Wmo, welfare
+  TargetDef laws_one{0.13, 0.21, "S003", true};                  ///< about 17% use one
+  TargetDef laws_several{0.015, 0.05, "S003", true};             ///< about 3% use several
+  TargetDef top4_cost_share{0.48, 0.62, "S003", true};           ///< costliest 4% carry about 55%
+  TargetDef top1_cost_share{0.24, 0.36, "S003", true};           ///< costliest 1% carry about 30%
+  TargetDef orange_cost{28000, 45000, "S003", true};             ///< EUR a year, 30-40k incl. benefit
+  TargetDef red_cost{90000, 250000, "S004 §2.3; S003", true};    ///< EUR a year, about 100k or more
+  TargetDef welfare_exit_year1{0.33, 0.47, "S003", true};        ///< about 40%
+  TargetDef welfare_exit_year2{0.17, 0.29, "S003", true};        ///< about 23%
+  TargetDef welfare_exit_year3{0.13, 0.25, "S003", true};        ///< about 19%
+  TargetDef welfare_exit_year5{0.08, 0.18, "S003", true};        ///< about 13%
+  TargetDef relapse_1y{0.19, 0.31, "S003", true};                ///< about 25% back on benefit within a year
+  TargetDef relapse_2y{0.35, 0.49, "S003", true};                ///< about 42% within two years
+
+  template <class V> void visit(V& v) {
+    v.table("green_share", green_share, "share of green households");
+    v.table("laws_none", laws_none, "households using none of youth, Wmo, welfare (half-year)");
+    v.table("laws_one", laws_one, "households using one of them");
+    v.table("laws_several", laws_several, "households using more than one");
+    v.table("top4_cost_share", top4_cost_share, "cost share of the costliest 4%");
+    v.table("top1_cost_share", top1_cost_share, "cost share of the costliest 1%");
+    v.table("orange_cost", orange_cost, "mean yearly cost of an orange household, EUR");
+    v.table("red_cost", red_cost, "mean yearly cost of a red household, EUR");
+    v.table("welfare_exit_year1", welfare_exit_year1, "welfare exit in the first year on benefit");
+    v.table("welfare_exit_year2", welfare_exit_year2, "welfare exit in the second year");
+    v.table("welfare_exit_year3", welfare_exit_year3, "welfare exit in the third year");
+    v.table("welfare_exit_year5", welfare_exit_year5, "welfare exit in the fifth year");
+    v.table("relapse_1y", relapse_1y, "back on benefit within a year of an exit to work");
+    v.table("relapse_2y", relapse_2y, "back on benefit within two years of an exit to work");
+  }
+};
+
+struct ScenarioDef {
+  std::string name = "default";       ///< short name, used in output folder names
+  std::string description;            ///< one line for listings
+  RunDef run;
+  agents::PopulationDef population;
+  agents::NetworkDef network;
+  agents::DynamicsDef dynamics;
+  agents::LevelDef level;
+  services::PriceListDef prices;
+  services::CareDef care;
+  CalibrationDef calibration;
+
+  template <class V> void visit(V& v) {
+    v.text("name", name, "short name, used in output folder names");
+    v.text("description", description, "one line for listings");
+    v.table("run", run, "size, horizon and seed");
+    v.table("population", population, "households");
+    v.table("network", network, "social network");
+    v.table("dynamics", dynamics, "monthly dynamics");
+    v.table("level", level, "self-reliance and problem level");
+    v.table("prices", prices, "price list and payers");
+    v.table("care", care, "care as usual");
+    v.table("calibration", calibration, "calibration targets");
+  }
+};
+
+}  // namespace wijksim::scenarios

@@ -1,0 +1,196 @@
+#include "services/care.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace wijksim::services {
+
+using agents::Domain;
+using agents::Population;
+
+PriceTable PriceTable::from(const PriceListDef& prices, const CareDef& care) {
+  PriceTable t;
+  for (std::size_t i = 0; i < kItemCount; ++i) {
+    const ItemDef& item = prices.items[i];
+    t.cents[i] = is_one_off(static_cast<Item>(i)) ? sim::to_cents(item.eur) : sim::monthly_cents(item.eur);
+    t.payer[i] = id(pocket_from_name(item.payer).value_or(Pocket::MunicipalitySocialWork));
+    const auto second = pocket_from_name(item.second_payer);
+    t.second_payer[i] = second ? id(*second) : t.payer[i];
+    t.second_share[i] = second ? item.second_share : 0.0;
+    const auto is_public = [](sim::PocketId p) {
+      const auto pocket = static_cast<Pocket>(p);
+      return is_money(pocket) && pocket != Pocket::Household && pocket != Pocket::EmployersSociety;
+    };
+    t.public_money[i] = is_public(t.payer[i]) && (t.second_share[i] == 0.0 || is_public(t.second_payer[i]));
+  }
+  t.quality_of_life_per_crisis_month = sim::monthly_cents(care.quality_of_life_loss * prices[Item::QualityOfLife].eur);
+  t.productivity_per_month = sim::monthly_cents(care.productivity_loss_share * prices[Item::ProductivityLoss].eur);
+  return t;
+}
+
+void PriceTable::book(sim::Ledger& ledger, sim::Month month, Item item, sim::Cents total) const {
+  const auto i = static_cast<std::size_t>(item);
+  const auto second = static_cast<sim::Cents>(std::llround(static_cast<double>(total) * second_share[i]));
+  ledger.book(month, payer[i], id(item), total - second);
+  if (second != 0) ledger.book(month, second_payer[i], id(item), second);
+}
+
+void CareAccumulator::merge(const CareAccumulator& o) {
+  for (std::size_t i = 0; i < kItemCount; ++i) items[i] += o.items[i];
+  for (std::size_t l = 0; l < agents::kLevelCount; ++l) {
+    level_cost[l] += o.level_cost[l];
+    level_months[l] += o.level_months[l];
+  }
+}
+
+CareRules CareRules::from(const CareDef& def) {
+  CareRules r;
+  for (std::size_t t = 0; t < kTrajectoryCount; ++t) {
+    const TrajectoryDef& td = def.trajectories[t];
+    auto& rule = r.rules[t];
+    rule.domain = 0;
+    for (std::size_t d = 0; d < agents::kDomainCount; ++d)
+      if (agents::kDomainNames[d] == td.domain) rule.domain = d;
+    rule.min_severity = static_cast<std::uint8_t>(td.min_severity);
+    for (std::size_t k = 0; k < agents::kTypeCount; ++k) {
+      rule.start[k] = td.start * td.type_factor[k];
+      rule.start_heavy[k] = std::min(1.0, rule.start[k] * def.not_self_reliant_start);
+    }
+    rule.ends_ongoing = td.ends_ongoing;
+    rule.ends_resolved = td.ends_resolved;
+  }
+  return r;
+}
+
+void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx) {
+  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    if (pop.intramural[h] != agents::Intramural::None) continue;  // care inside the institution
+    const std::size_t type = agents::index(pop.type[h]);
+    const bool on_welfare = pop.income[h] == agents::Income::Welfare;
+    // Last month's level: households that cannot cope are more often in view of services.
+    const bool heavy = pop.last_level[h] >= agents::Level::Orange;
+    std::uint16_t care = pop.care[h];
+    for (std::size_t t = 0; t < kTrajectoryCount; ++t) {
+      const auto& rule = rules.rules[t];
+      const auto bit = static_cast<std::uint16_t>(1U << t);
+      // Re-integration is a welfare instrument: it only runs for households on welfare.
+      const bool eligible = t != static_cast<std::size_t>(Trajectory::Reintegration) || on_welfare;
+      const bool qualifies = eligible && pop.severity[rule.domain][h] >= rule.min_severity;
+      const bool active = (care & bit) != 0;
+      if (!active && !qualifies) continue;  // no draw needed
+      const double u = ctx.rng.uniform(h, ctx.t, sim::Purpose::CareUse, static_cast<std::uint32_t>(t));
+      if (active) {
+        if (!eligible || u < (qualifies ? rule.ends_ongoing : rule.ends_resolved)) care &= static_cast<std::uint16_t>(~bit);
+      } else if (u < (heavy ? rule.start_heavy[type] : rule.start[type])) {
+        care |= bit;
+      }
+    }
+    pop.care[h] = care;
+  }
+}
+
+namespace {
+
+bool running(const Population& pop, sim::HouseholdId h, Trajectory t) {
+  return (pop.care[h] & (1U << static_cast<unsigned>(t))) != 0;
+}
+
+std::uint8_t laws_in_use(const Population& pop, sim::HouseholdId h) {
+  std::uint8_t laws = 0;
+  if (running(pop, h, Trajectory::YouthAmbulatory) || pop.youth[h] != agents::YouthEscalation::None) laws |= kYouthLaw;
+  if (running(pop, h, Trajectory::WmoHouseholdHelp) || running(pop, h, Trajectory::WmoDayActivities) ||
+      running(pop, h, Trajectory::WmoIndividualSupport) || (pop.flags[h] & agents::kInShelter))
+    laws |= kWmo;
+  if (pop.income[h] == agents::Income::Welfare) laws |= kWelfareLaw;
+  return laws;
+}
+
+// Adds one household's month to the accumulator and sums its public money.
+struct HouseholdBill {
+  CareAccumulator& acc;
+  const PriceTable& prices;
+  sim::Cents money = 0;
+  void add(Item item, std::int64_t units = 1) {
+    const sim::Cents c = prices[item] * units;
+    add_cents(item, c);
+  }
+  void add_cents(Item item, sim::Cents c) {
+    acc.items[static_cast<std::size_t>(item)] += c;
+    if (prices.public_money[static_cast<std::size_t>(item)]) money += c;
+  }
+};
+
+void bill_running(const Population& pop, sim::HouseholdId h, HouseholdBill& bill) {
+  using agents::Income;
+  using agents::Intramural;
+  switch (pop.income[h]) {
+    case Income::Welfare:
+      if (pop.intramural[h] != Intramural::Detention) {
+        bill.add(Item::WelfareBenefit);
+        bill.add(Item::WelfareRunningCosts);
+      }
+      break;
+    case Income::Unemployed: bill.add(Item::UnemploymentBenefit); break;
+    default: break;
+  }
+  for (std::size_t t = 0; t < kTrajectoryCount; ++t)
+    if (pop.care[h] & (1U << t)) bill.add(kTrajectoryItems[t]);
+  // Youth care is per child: a second child in care doubles the item (more are rare).
+  if (running(pop, h, Trajectory::YouthAmbulatory) && pop.children[h] > 1) bill.add(Item::YouthAmbulatory);
+  switch (pop.youth[h]) {
+    case agents::YouthEscalation::Supervision:
+      bill.add(Item::SupervisionOrder);
+      bill.add(Item::ChildProtectionBoard);
+      break;
+    case agents::YouthEscalation::Placement:
+      bill.add(Item::SupervisionOrder);
+      bill.add(Item::OutOfHomePlacement, pop.children[h] > 1 ? 2 : 1);
+      break;
+    default: break;
+  }
+  switch (pop.intramural[h]) {
+    case Intramural::MentalHealthAdmission: bill.add(Item::MentalHealthAdmission); break;
+    case Intramural::NursingHome: bill.add(Item::NursingHome); break;
+    case Intramural::Detention: bill.add(Item::Detention); break;
+    default: break;
+  }
+  if (pop.housing[h] == agents::Housing::Evicted)
+    bill.add((pop.flags[h] & agents::kInShelter) ? Item::Shelter : Item::EmergencyHome);
+  if (pop.sev(Domain::Health, h) >= 1 || pop.sev(Domain::MentalHealth, h) >= 1) bill.add(Item::GeneralPractitioner);
+  if (pop.income[h] == Income::Work && pop.sev(Domain::MentalHealth, h) >= 2)
+    bill.add_cents(Item::ProductivityLoss, bill.prices.productivity_per_month);
+  std::int64_t crises = 0;
+  for (const auto& column : pop.severity) crises += column[h] == agents::kMaxSeverity ? 1 : 0;
+  if (crises > 0) bill.add_cents(Item::QualityOfLife, crises * bill.prices.quality_of_life_per_crisis_month);
+}
+
+void bill_events(const Population& pop, sim::HouseholdId h, HouseholdBill& bill) {
+  const std::uint16_t ev = pop.events[h];
+  if (ev == 0) return;
+  if (ev & agents::kEviction) {
+    bill.add(Item::Eviction);
+    bill.add(Item::Bailiff);
+    bill.add(Item::Reletting);
+  }
+  if (ev & agents::kOffenceProperty) bill.add(Item::OffenceProperty);
+  if (ev & agents::kOffenceThreat) bill.add(Item::OffenceThreat);
+  if (ev & agents::kOffenceAssault) bill.add(Item::OffenceAssault);
+  if (ev & agents::kElectricityCutoff) bill.add(Item::ElectricityCutoff);
+}
+
+}  // namespace
+
+void account(Population& pop, agents::HouseholdRange r, const PriceTable& prices, CareAccumulator& acc) {
+  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    HouseholdBill bill{acc, prices};
+    bill_running(pop, h, bill);
+    bill_events(pop, h, bill);
+    pop.cost_year[h] += bill.money;
+    pop.laws[h] |= laws_in_use(pop, h);
+    const auto level = agents::index(pop.last_level[h]);
+    acc.level_cost[level] += bill.money;
+    ++acc.level_months[level];
+  }
+}
+
+}  // namespace wijksim::services

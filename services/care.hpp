@@ -1,0 +1,64 @@
+#pragma once
+// Care as usual (the zero alternative): households start and end trajectories according to their state,
+// and every euro of their month is booked to an item (and, through the price table, to its payers).
+#include <array>
+
+#include "agents/dynamics.hpp"
+#include "agents/population.hpp"
+#include "services/care_def.hpp"
+#include "services/price_list.hpp"
+#include "sim/kernel/ledger.hpp"
+
+namespace wijksim::services {
+
+/// The price list resolved for booking: cents per month (running items) or per event (one-off items),
+/// and the payer split of every item.
+struct PriceTable {
+  std::array<sim::Cents, kItemCount> cents{};           ///< per month or per event
+  std::array<sim::PocketId, kItemCount> payer{};
+  std::array<sim::PocketId, kItemCount> second_payer{};
+  std::array<double, kItemCount> second_share{};        ///< 0 when the item has one payer
+  std::array<bool, kItemCount> public_money{};          ///< paid from a public budget (not the household, employers or non-monetary)
+  sim::Cents quality_of_life_per_crisis_month = 0;      ///< non-monetary loss per domain in crisis per month
+  sim::Cents productivity_per_month = 0;                ///< productivity loss per worker-month at mental health >= 2
+
+  static PriceTable from(const PriceListDef& prices, const CareDef& care);
+  sim::Cents operator[](Item i) const { return cents[static_cast<std::size_t>(i)]; }
+  /// Book the month's total of one item to its payer(s); a split rounds the second share, the first payer
+  /// takes the rest, so the parts add up exactly.
+  void book(sim::Ledger& ledger, sim::Month month, Item item, sim::Cents total) const;
+};
+
+/// Money per item and cost per level gathered over a range of households in one month.
+struct CareAccumulator {
+  std::array<sim::Cents, kItemCount> items{};                  ///< cents per item (before the payer split)
+  std::array<sim::Cents, agents::kLevelCount> level_cost{};    ///< public money by level
+  std::array<std::int64_t, agents::kLevelCount> level_months{};///< household-months by level
+  void merge(const CareAccumulator& o);
+};
+
+/// Law bits of Population::laws.
+enum Law : std::uint8_t { kYouthLaw = 1U << 0, kWmo = 1U << 1, kWelfareLaw = 1U << 2 };
+
+/// Care rules resolved for the hot loop (domain names looked up once).
+struct CareRules {
+  struct Rule {
+    std::size_t domain;
+    std::uint8_t min_severity;
+    std::array<double, agents::kTypeCount> start;  ///< start hazard by type
+    std::array<double, agents::kTypeCount> start_heavy;  ///< start hazard by type for orange and red households
+    double ends_ongoing, ends_resolved;
+  };
+  std::array<Rule, kTrajectoryCount> rules{};
+  static CareRules from(const CareDef& def);
+};
+
+/// Start and end care-as-usual trajectories. Reads severity, type, income, last_level; writes care.
+void use_care(agents::Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx);
+
+/// Book the month of every household: running costs from its state, one-off costs from its events.
+/// Reads state, events and last_level (this month's level); writes cost_year (public money only: the
+/// budgets whose concentration the sources describe), laws and the accumulator.
+void account(agents::Population& pop, agents::HouseholdRange r, const PriceTable& prices, CareAccumulator& acc);
+
+}  // namespace wijksim::services

@@ -1,0 +1,167 @@
+// wijksim: the command line. Commands: run, calibrate, validate.
+// Exit codes: 0 success, 1 failure while running, 2 bad input (scenario or command line).
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fmt/format.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenarios/loader.hpp"
+#include "sim/calibration.hpp"
+#include "sim/progress.hpp"
+#include "sim/run_output.hpp"
+#include "sim/world.hpp"
+
+namespace fs = std::filesystem;
+using namespace wijksim;
+
+namespace {
+
+constexpr int kBadInput = 2;
+
+/// Options shared by the commands that simulate.
+struct SimOptions {
+  std::string scenario;                  ///< file or shipped name; empty = embedded default
+  std::optional<std::uint32_t> households, months;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;
+  std::vector<std::string> sets;
+
+  void add_to(CLI::App& cmd) {
+    cmd.add_option("scenario", scenario, "Scenario file or shipped name (default: the embedded default scenario)");
+    cmd.add_option("--households", households, "Override run.households");
+    cmd.add_option("--months", months, "Override run.months");
+    cmd.add_option("--seed", seed, "Override run.seed");
+    cmd.add_option("--threads", threads, "Worker threads (0 = all cores)")->default_val(0);
+    cmd.add_option("--set", sets, "Override any value: key.path=value (repeatable)");
+  }
+
+  scenarios::ScenarioDef load() const {
+    std::vector<std::string> overrides = sets;
+    if (households) overrides.push_back(fmt::format("run.households={}", *households));
+    if (months) overrides.push_back(fmt::format("run.months={}", *months));
+    if (seed) overrides.push_back(fmt::format("run.seed={}", *seed));
+    if (scenario.empty()) return scenarios::load_default_scenario(overrides);
+    return scenarios::load_scenario(scenarios::resolve_scenario(scenario), overrides);
+  }
+};
+
+std::string timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
+  return buf;
+}
+
+std::string command_line(int argc, char** argv) {
+  std::string s;
+  for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
+  return s;
+}
+
+sim::World simulate(const scenarios::ScenarioDef& def, unsigned threads, double& wall_seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  sim::World world(def, 0, threads);
+  sim::ProgressBar bar(def.run.months, "months");
+  world.run([&bar](std::uint32_t done) { bar.update(done); });
+  wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return world;
+}
+
+int cmd_run(const SimOptions& opt, const std::string& out_arg, const std::string& cmdline) {
+  const scenarios::ScenarioDef def = opt.load();
+  const fs::path out = out_arg.empty() ? fs::path("out") / fmt::format("{}-{}", def.name, timestamp()) : fs::path(out_arg);
+  if (fs::exists(out)) {
+    fmt::print(stderr, "error: output folder {} already exists; choose another with --out\n", out.string());
+    return kBadInput;
+  }
+  double wall = 0.0;
+  const sim::World world = simulate(def, opt.threads, wall);
+  sim::write_run(world, {cmdline, world.threads(), wall}, out);
+  fmt::print("{}\n", sim::run_summary(world));
+  fmt::print("Simulated {} households x {} months in {:.2f} s on {} thread(s).\nWrote {}\n", world.population().size(),
+             def.run.months, wall, world.threads(), out.string());
+  return 0;
+}
+
+int cmd_calibrate(const SimOptions& opt, bool json) {
+  const scenarios::ScenarioDef def = opt.load();
+  double wall = 0.0;
+  const sim::World world = simulate(def, opt.threads, wall);
+  const auto results = sim::calibrate(world);
+  if (json) {
+    fmt::print("{}", sim::calibration_json(results));
+  } else {
+    fmt::print("Calibration of the zero alternative: scenario '{}', {} households, {} months, seed {}\n\n{}", def.name,
+               def.run.households, def.run.months, def.run.seed, sim::calibration_table(results));
+    std::size_t failed = 0;
+    for (const auto& r : results) failed += r.ok ? 0 : 1;
+    fmt::print("\n{} of {} targets within range.\n", results.size() - failed, results.size());
+  }
+  return 0;
+}
+
+int cmd_validate(const std::string& file, const std::vector<std::string>& sets) {
+  const scenarios::ScenarioDef def = file.empty() ? scenarios::load_default_scenario(sets)
+                                                  : scenarios::load_scenario(scenarios::resolve_scenario(file), sets);
+  fmt::print("# {}: valid. The merged scenario:\n{}", file.empty() ? "default (embedded)" : file,
+             scenarios::to_toml(def));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"wijksim: households and social support services in the Dutch social domain, month by month"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", sim::version() + " (" + sim::git_hash() + ")");
+
+  SimOptions run_opt;
+  std::string out;
+  auto* run = app.add_subcommand("run", "Run one scenario (the zero alternative) and write its outputs");
+  run_opt.add_to(*run);
+  run->add_option("--out", out, "Output folder (default out/<scenario>-<timestamp>)");
+
+  SimOptions cal_opt;
+  bool json = false;
+  auto* cal = app.add_subcommand("calibrate", "Compare the zero alternative with the sourcebook's targets");
+  cal_opt.add_to(*cal);
+  cal->add_flag("--json", json, "Print a JSON array instead of a table");
+
+  std::string vfile;
+  std::vector<std::string> vsets;
+  auto* val = app.add_subcommand("validate", "Check a scenario file and print it merged");
+  val->add_option("file", vfile, "Scenario file or shipped name (default: the embedded default)");
+  val->add_option("--set", vsets, "Override any value: key.path=value (repeatable)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kBadInput;
+  }
+
+  try {
+    const std::string cmdline = command_line(argc, argv);
+    if (*run) return cmd_run(run_opt, out, cmdline);
+    if (*cal) return cmd_calibrate(cal_opt, json);
+    if (*val) return cmd_validate(vfile, vsets);
+  } catch (const scenarios::ScenarioError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return kBadInput;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}

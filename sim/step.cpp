@@ -1,0 +1,92 @@
+// The month of a world, written once as a readable list (MODEL.md "What happens in a month").
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+#include "agents/level.hpp"
+#include "sim/world.hpp"
+
+namespace wijksim::sim {
+
+namespace {
+
+struct ChunkResult {
+  MonthRecord record;
+  agents::IncomeStats income;
+  services::CareAccumulator care;
+};
+
+void count_events(const agents::Population& pop, agents::HouseholdRange r, MonthRecord& rec) {
+  using namespace agents;
+  static constexpr std::array<std::pair<std::uint16_t, Counted>, 11> kMap{{
+      {kEviction, Counted::Evictions}, {kEvictionListed, Counted::EvictionListings}, {kPlacement, Counted::Placements},
+      {kSupervisionOrder, Counted::SupervisionOrders}, {kAdmission, Counted::Admissions},
+      {kNursingHome, Counted::NursingHome}, {kDetention, Counted::Detentions},
+      {kOffenceProperty | kOffenceThreat | kOffenceAssault, Counted::Offences}, {kWelfareEntry, Counted::WelfareEntries},
+      {kJobLoss, Counted::JobLosses}, {kRenewed, Counted::Renewals}}};
+  for (HouseholdId h = r.begin; h < r.end; ++h) {
+    const std::uint16_t ev = pop.events[h];
+    if (ev == 0) continue;
+    for (const auto& [bits, counted] : kMap)
+      if (ev & bits) ++rec.events[static_cast<std::size_t>(counted)];
+  }
+}
+
+// Derive this month's level, count the flow from last month's, remember it.
+void classify(agents::Population& pop, agents::HouseholdRange r, const agents::LevelDef& def, MonthRecord& rec) {
+  for (HouseholdId h = r.begin; h < r.end; ++h) {
+    const agents::Level now = agents::level_of(pop, h, def);
+    const auto from = agents::index(pop.last_level[h]), to = agents::index(now);
+    ++rec.levels[to];
+    ++rec.flows[from][to];
+    pop.last_level[h] = now;
+  }
+}
+
+}  // namespace
+
+void World::simulate_month(std::uint32_t t, bool record) {
+  const agents::StepContext ctx{rng_, t, hoods_.deprivation};
+  const auto& dyn = def_.dynamics;
+  const std::uint32_t n = static_cast<std::uint32_t>(pop_.size());
+  const unsigned chunks = std::max(1U, std::min<unsigned>(threads_, n));
+  std::vector<ChunkResult> results(chunks);
+
+  auto work = [&](unsigned c) {
+    const agents::HouseholdRange r{static_cast<HouseholdId>(std::uint64_t{n} * c / chunks),
+                                   static_cast<HouseholdId>(std::uint64_t{n} * (c + 1) / chunks)};
+    ChunkResult& out = results[c];
+    agents::life_events(pop_, r, dyn.life_events, ctx);                 // 1. life events
+    agents::progress_domains(pop_, r, dyn, ctx);                        // 2. domain progression
+    agents::escalate(pop_, r, dyn, def_.population, ctx);               // 3. escalation ladders
+    agents::update_income(pop_, r, dyn.income, ctx, out.income);        // 4. income
+    services::use_care(pop_, r, care_, ctx);                            // 6. care as usual (services act)
+    classify(pop_, r, def_.level, out.record);                          //    problem level and flows
+    services::account(pop_, r, prices_, out.care);                      // 7. accounting
+    count_events(pop_, r, out.record);
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (unsigned c = 1; c < chunks; ++c) helpers.emplace_back(work, c);
+    work(0);
+  }
+  if (!record) return;
+
+  // Merge the chunks (integer sums: the order does not matter) and book the month.
+  MonthRecord& rec = records_.emplace_back();
+  services::CareAccumulator care;
+  for (const ChunkResult& r : results) {
+    for (std::size_t l = 0; l < agents::kLevelCount; ++l) {
+      rec.levels[l] += r.record.levels[l];
+      for (std::size_t k = 0; k < agents::kLevelCount; ++k) rec.flows[l][k] += r.record.flows[l][k];
+    }
+    for (std::size_t e = 0; e < kCountedCount; ++e) rec.events[e] += r.record.events[e];
+    tallies_.income.merge(r.income);
+    care.merge(r.care);
+  }
+  tallies_.care.merge(care);
+  for (std::size_t i = 0; i < services::kItemCount; ++i)
+    if (care.items[i] != 0) prices_.book(ledger_, month_, static_cast<services::Item>(i), care.items[i]);
+}
+
+}  // namespace wijksim::sim

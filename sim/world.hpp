@@ -1,0 +1,83 @@
+#pragma once
+// One simulated world: a population under care as usual, stepped month by month, with its ledger and
+// the month-by-month records that outputs and calibration read.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "agents/dynamics.hpp"
+#include "agents/generator.hpp"
+#include "agents/network.hpp"
+#include "agents/population.hpp"
+#include "scenarios/scenario_def.hpp"
+#include "services/care.hpp"
+#include "sim/kernel/ledger.hpp"
+#include "sim/kernel/rng.hpp"
+
+namespace wijksim::sim {
+
+/// Escalations and other events counted per month (indices into MonthRecord::events).
+enum class Counted : std::uint8_t { Evictions, EvictionListings, Placements, SupervisionOrders, Admissions,
+                                    NursingHome, Detentions, Offences, WelfareEntries, JobLosses, Renewals };
+inline constexpr std::size_t kCountedCount = 11;
+inline constexpr std::array<std::string_view, kCountedCount> kCountedNames{
+    "evictions", "eviction_listings", "placements", "supervision_orders", "admissions", "nursing_home",
+    "detentions", "offences", "welfare_entries", "job_losses", "renewals"};
+
+/// What one month of the horizon looked like.
+struct MonthRecord {
+  std::array<std::int64_t, agents::kLevelCount> levels{};                           ///< households per level
+  std::array<std::array<std::int64_t, agents::kLevelCount>, agents::kLevelCount> flows{};  ///< [from][to]
+  std::array<std::int64_t, kCountedCount> events{};
+};
+
+/// Running tallies for calibration of the zero alternative (integers; merged order-free).
+struct Tallies {
+  agents::IncomeStats income;
+  services::CareAccumulator care;                     ///< money per item over the horizon
+  std::array<std::int64_t, 3> laws{};                 ///< household-half-years using none, one, several laws
+  std::int64_t half_years = 0;
+  std::vector<double> top1_share, top4_share;         ///< per year, cost share of the costliest 1% and 4%
+};
+
+class World {
+ public:
+  /// Generate the population and network and run the warm-up. threads = 0 uses the hardware's count.
+  World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads);
+
+  /// Simulate the next month of the horizon (month() before the call).
+  void step();
+  /// Simulate the whole horizon; progress(months done) is called after every month.
+  void run(const std::function<void(std::uint32_t)>& progress = {});
+
+  Month month() const { return month_; }
+  bool finished() const { return month_ >= def_.run.months; }
+  const scenarios::ScenarioDef& def() const { return def_; }
+  const agents::Population& population() const { return pop_; }
+  const agents::SocialGraph& network() const { return graph_; }
+  const Ledger& ledger() const { return ledger_; }
+  const std::vector<MonthRecord>& records() const { return records_; }
+  const Tallies& tallies() const { return tallies_; }
+  unsigned threads() const { return threads_; }
+
+ private:
+  void simulate_month(std::uint32_t t, bool record);
+  void close_half_year();
+  void close_year();
+
+  const scenarios::ScenarioDef& def_;
+  Rng rng_;
+  unsigned threads_;
+  agents::Neighbourhoods hoods_;
+  agents::Population pop_;
+  agents::SocialGraph graph_;
+  services::PriceTable prices_;
+  services::CareRules care_;
+  Ledger ledger_;
+  std::vector<MonthRecord> records_;
+  Tallies tallies_;
+  Month month_ = 0;
+};
+
+}  // namespace wijksim::sim

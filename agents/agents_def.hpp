@@ -49,7 +49,7 @@ struct PopulationDef {
   std::array<double, kTypeCount> employed_share{0.88, 0.0, 0.78};        ///< adults in work (rest: other income) # assumption
   double initial_welfare = 0.055;              ///< share on welfare benefit at start (average neighbourhood) # [S003] 51-77 per 1000
   double deprivation_welfare = 2.0;            ///< relative increase of welfare at deprivation 1 # assumption
-  double deprivation_prevalence = 1.5;         ///< relative increase of initial problems at deprivation 1 # assumption
+  double deprivation_prevalence = 2.0;         ///< relative increase of initial problems at deprivation 1 # assumption
   double trust_mean = 0.6;                     ///< trust in services, 0..1 # assumption
   std::array<PrevalenceDef, kDomainCount> prevalence{
       PrevalenceDef{{0.14, 0.05, 0.01}},   // finances: 17% risky debt, 7.6% problematic [S000]
@@ -113,9 +113,9 @@ struct LifeEventDef {
 };
 
 struct LifeEventsDef {
-  double job_loss_per_serious_problem = 3.0;  ///< job-loss hazard multiplier added per domain at severity >= 2 # assumption
+  double job_loss_per_serious_problem = 3.9;  ///< job-loss hazard multiplier added per domain at severity >= 2 # assumption
   // Job loss: adults in work [S000: sudden loss of income drives debt]. Hazards # assumption.
-  LifeEventDef job_loss{0.003, {0.6, 0.0, 0.5, 0.2, 0.0, 0.0}, 1.0};
+  LifeEventDef job_loss{0.0013, {0.6, 0.0, 0.5, 0.2, 0.0, 0.0}, 1.0};
   LifeEventDef separation{0.0008, {0.5, 0.4, 0.2, 0.4, 0.3, 0.0}, 0.5};   ///< couples # assumption
   LifeEventDef illness{0.0015, {0.2, 0.1, 0.4, 0.2, 0.0, 0.9}, 0.5};      ///< # assumption
   LifeEventDef bereavement{0.0015, {0.1, 0.0, 0.5, 0.5, 0.0, 0.2}, 0.0};  ///< elderly couples # assumption
@@ -150,7 +150,7 @@ struct ModifiersDef {
   double low_capacity_worsen = 1.0;      ///< worsening multiplier added at capacity 0 (vs 1) # assumption
   double capacity_improve = 0.8;         ///< improvement multiplier change per unit capacity around 0.5 # assumption
   double network_improve = 0.6;          ///< improvement multiplier change per unit network strength around 0.5 # assumption
-  double deprivation_worsen = 0.8;       ///< worsening multiplier added at deprivation 1 # assumption
+  double deprivation_worsen = 0.37;      ///< worsening multiplier added at deprivation 1 # assumption
   double intellectual_disability_worsen = 0.6;  ///< worsening multiplier added with intellectual disability # assumption
   double physical_disability_health = 1.5;      ///< health worsening multiplier added with physical disability # assumption
   double welfare_finances = 2.0;         ///< finances worsening multiplier added on welfare or unemployment # assumption
@@ -177,8 +177,8 @@ struct EscalationDef {
   double eviction_list = 0.03;                    ///< arrears -> eviction pending at finances 3 # assumption
   double eviction = 0.2;                          ///< pending -> evicted (list comes ~2 weeks ahead [S003]) # assumption
   double eviction_settled = 0.5;                  ///< pending -> arrears (settled, payment plan) # assumption
-  double shelter_share = 0.5;                     ///< evicted households that go to shelter (rest homeless/staying with others) # assumption
-  double rehoused = 0.06;                         ///< evicted -> housed # assumption
+  double shelter_share = 0.9;                     ///< evicted households that go to shelter (rest homeless/staying with others) # assumption
+  double rehoused = 0.19;                         ///< evicted -> housed # assumption
   // Youth: parenting crisis -> supervision order (OTS) -> out-of-home placement.
   double supervision = 0.02;                      ///< none -> supervision at parenting 3 # assumption
   double placement = 0.025;                       ///< supervision -> placement at parenting 3 # assumption
@@ -229,11 +229,11 @@ struct IncomeDef {
   std::array<double, 5> relapse_cumulative{0.25, 0.42, 0.43, 0.44, 0.45};
   double unemployment_benefit_months = 14.0; ///< mean months of unemployment benefit (UWV) # assumption
   double reemployment = 0.06;                ///< unemployed -> work per month # assumption
-  double welfare_after_unemployment = 0.5;   ///< share entering welfare when unemployment benefit ends # assumption
-  double welfare_entry_other = 0.02;         ///< other income -> welfare per month at finances >= 2 # assumption
+  double welfare_after_unemployment = 0.44;  ///< share entering welfare when unemployment benefit ends # assumption
+  double welfare_entry_other = 0.028;        ///< other income -> welfare per month at finances >= 2 # assumption
   double work_from_other = 0.01;             ///< other income -> work per month # assumption
   double low_capacity_exit = 0.5;            ///< welfare exit multiplier lost at capacity 0 # assumption
-  double serious_problem_exit = 0.35;        ///< welfare exit multiplier lost per other domain at severity >= 2 # assumption
+  double serious_problem_exit = 0.3;         ///< welfare exit multiplier lost per other domain at severity >= 2 # assumption
   double exit_calibration = 1.4;             ///< scales exit so the simulated exits match the S003 table # assumption (calibrated)
 
   template <class V> void visit(V& v) {
@@ -253,19 +253,20 @@ struct IncomeDef {
 
 struct DynamicsDef {
   LifeEventsDef life_events;
+  // Domain progression: every value an assumption, calibrated to the level pyramid and cost targets [S003, S004].
   std::array<DomainDef, kDomainCount> domains{
       // finances: fed by participation (work) and mental health
-      DomainDef{{0.00203, 0.0081, 0.0135}, {0.04, 0.04, 0.08}, {0, 0.065, 0.195, 0.195, 0.13, 0.065}, {1.0, 0.6, 1.0}},
+      DomainDef{{0.00212, 0.00846, 0.01411}, {0.04, 0.04, 0.08}, {0, 0.065, 0.195, 0.195, 0.13, 0.065}, {1.0, 0.6, 1.0}},
       // parenting: families only; fed by finances and mental health
-      DomainDef{{0.00162, 0.00675, 0.0108}, {0.035, 0.035, 0.07}, {0.195, 0, 0.065, 0.26, 0.13, 0.065}, {1.0, 0.0, 0.0}},
+      DomainDef{{0.00169, 0.00705, 0.01129}, {0.035, 0.035, 0.07}, {0.195, 0, 0.065, 0.26, 0.13, 0.065}, {1.0, 0.0, 0.0}},
       // participation: isolation and work; fed by health and mental health
-      DomainDef{{0.00162, 0.00675, 0.0108}, {0.04, 0.04, 0.08}, {0.13, 0.065, 0, 0.26, 0.065, 0.195}, {0.8, 1.6, 1.0}},
+      DomainDef{{0.00169, 0.00705, 0.01129}, {0.04, 0.04, 0.08}, {0.13, 0.065, 0, 0.26, 0.065, 0.195}, {0.8, 1.6, 1.0}},
       // mental health: fed by finances, parenting and housing
-      DomainDef{{0.00176, 0.00675, 0.0108}, {0.04, 0.035, 0.09}, {0.195, 0.195, 0.13, 0, 0.195, 0.13}, {1.0, 0.8, 1.1}},
+      DomainDef{{0.00184, 0.00705, 0.01129}, {0.04, 0.035, 0.09}, {0.195, 0.195, 0.13, 0, 0.195, 0.13}, {1.0, 0.8, 1.1}},
       // housing: fed by finances
-      DomainDef{{0.00068, 0.0054, 0.0108}, {0.045, 0.045, 0.07}, {0.26, 0.065, 0.065, 0.13, 0, 0}, {1.0, 0.6, 1.0}},
+      DomainDef{{0.00071, 0.00564, 0.01129}, {0.045, 0.045, 0.07}, {0.26, 0.065, 0.065, 0.13, 0, 0}, {1.0, 0.6, 1.0}},
       // health: mostly elderly
-      DomainDef{{0.00135, 0.0054, 0.0081}, {0.035, 0.03, 0.05}, {0.065, 0, 0.065, 0.195, 0.065, 0}, {0.6, 2.5, 0.8}},
+      DomainDef{{0.00141, 0.00564, 0.00846}, {0.035, 0.03, 0.05}, {0.065, 0, 0.065, 0.195, 0.065, 0}, {0.6, 2.5, 0.8}},
   };
   ModifiersDef modifiers;
   EscalationDef escalation;
@@ -283,10 +284,10 @@ struct DynamicsDef {
 /// Self-reliance (ZRM-like) and the problem level.
 struct LevelDef {
   std::array<double, 4> burden{0.0, 0.15, 0.5, 1.0};  ///< burden of a domain at severity 0..3 # assumption
-  double threshold = 0.5;          ///< burden a household with capacity 0 and no network can carry # assumption
-  double capacity_weight = 0.8;    ///< extra burden carried per unit capacity # assumption
+  double threshold = 1.18;         ///< burden a household with capacity 0 and no network can carry # assumption
+  double capacity_weight = 0.48;   ///< extra burden carried per unit capacity # assumption
   double network_weight = 0.5;     ///< extra burden carried per unit network strength # assumption
-  double benefit_burden = 0.3;     ///< burden of depending on a benefit (ZRM income domain "limited") # assumption
+  double benefit_burden = 0.77;    ///< burden of depending on a benefit (ZRM income domain "limited") # assumption
   std::uint32_t crisis_domains_red = 3;  ///< crisis domains that make a household red ("several") [S004 §2.2] # assumption: three
 
   template <class V> void visit(V& v) {

@@ -104,6 +104,9 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
                                ((pop.traits[h] & kIntellectualDisability) ? 1.0 + m.intellectual_disability_worsen : 1.0);
     const double improve_mult =
         std::max(0.05, 1.0 + m.capacity_improve * (capacity - 0.5) + m.network_improve * (network - 0.5));
+    // Three 64-bit draws give the six uniforms (two 32-bit halves each).
+    std::array<std::uint64_t, kDomainCount / 2> bits;
+    for (std::uint32_t k = 0; k < bits.size(); ++k) bits[k] = ctx.rng.bits(h, ctx.t, Purpose::Domain, k);
     for (std::size_t d = 0; d < kDomainCount; ++d) {
       const DomainDef& dd = def.domains[d];
       if (dd.type_factor[type] <= 0.0) continue;
@@ -112,8 +115,7 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
       double worsen_mult = dd.type_factor[type] * base_worsen * coupling;
       if (d == index(Domain::Health) && (pop.traits[h] & kPhysicalDisability)) worsen_mult *= 1.0 + m.physical_disability_health;
       if (d == index(Domain::Finances) && no_work_income) worsen_mult *= 1.0 + m.welfare_finances;
-      const std::uint64_t bits = ctx.rng.bits(h, ctx.t, Purpose::Domain, static_cast<std::uint32_t>(d / 2));
-      const double u = (d % 2 == 0) ? sim::unit_lo(bits) : sim::unit_hi(bits);
+      const double u = (d % 2 == 0) ? sim::unit_lo(bits[d / 2]) : sim::unit_hi(bits[d / 2]);
       const std::uint8_t s = sev[d];
       // One uniform per domain: low values worsen, high values improve (the two never overlap
       // while both hazards stay below one half).
@@ -308,8 +310,14 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
   const double benefit_ends = 1.0 / def.unemployment_benefit_months;
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     if (in_institution(pop, h)) continue;  // income is frozen during a stay
-    const double u = ctx.rng.uniform(h, ctx.t, Purpose::Income);
     auto& months = pop.income_months[h];
+    // Pensions and ordinary jobs do not change here: no draw needed.
+    const bool quiet = pop.income[h] == Income::Pension || (pop.income[h] == Income::Work && !(pop.flags[h] & kExitedWelfare));
+    if (quiet) {
+      if (months < 65535) ++months;
+      continue;
+    }
+    const double u = ctx.rng.uniform(h, ctx.t, Purpose::Income);
     switch (pop.income[h]) {
       case Income::Work:
         if (pop.flags[h] & kExitedWelfare) {

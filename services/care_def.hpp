@@ -55,20 +55,20 @@ struct TrajectoryDef {
 
 struct CareDef {
   std::array<TrajectoryDef, kTrajectoryCount> trajectories{
-      TrajectoryDef{"parenting", 1, 0.06, 0.06, 0.2, {1, 0, 0}},           // about 1 in 10 young people [S003] # assumption
-      TrajectoryDef{"mental_health", 2, 0.12, 0.05, 0.25, {1, 0.6, 1}},    // # assumption
-      TrajectoryDef{"mental_health", 2, 0.05, 0.02, 0.15, {1, 0.6, 1}},    // # assumption
-      TrajectoryDef{"finances", 2, 0.08, 0.05, 0.2, {1, 0.5, 1}},          // people reach help late [S000] # assumption
-      TrajectoryDef{"finances", 3, 0.05, 0.028, 0.1, {1, 0.5, 1}},         // statutory restructuring ~3 years # assumption
-      TrajectoryDef{"health", 1, 0.03, 0.01, 0.05, {0.3, 1, 0.4}},         // # assumption
-      TrajectoryDef{"participation", 2, 0.05, 0.02, 0.1, {0.3, 1, 0.6}},   // # assumption
-      TrajectoryDef{"mental_health", 2, 0.03, 0.02, 0.1, {1, 0.8, 1}},     // # assumption
-      TrajectoryDef{"finances", 2, 0.04, 0.06, 0.2, {1, 0.6, 1}},          // 80% of team clients have money problems [S000] # assumption
-      TrajectoryDef{"participation", 2, 0.06, 0.06, 0.2, {0.6, 0, 1}},     // welfare clients only # assumption
+      TrajectoryDef{"parenting", 1, 0.0678, 0.057, 0.2, {1, 0, 0}},           // about 1 in 10 young people [S003] # assumption
+      TrajectoryDef{"mental_health", 2, 0.1356, 0.0475, 0.25, {1, 0.6, 1}},    // # assumption
+      TrajectoryDef{"mental_health", 2, 0.0565, 0.019, 0.15, {1, 0.6, 1}},    // # assumption
+      TrajectoryDef{"finances", 2, 0.0904, 0.0475, 0.2, {1, 0.5, 1}},          // people reach help late [S000] # assumption
+      TrajectoryDef{"finances", 3, 0.0565, 0.0266, 0.1, {1, 0.5, 1}},         // statutory restructuring ~3 years # assumption
+      TrajectoryDef{"health", 1, 0.0339, 0.0095, 0.05, {0.3, 1, 0.4}},         // # assumption
+      TrajectoryDef{"participation", 2, 0.0565, 0.019, 0.1, {0.3, 1, 0.6}},   // # assumption
+      TrajectoryDef{"mental_health", 2, 0.0339, 0.019, 0.1, {1, 0.8, 1}},     // # assumption
+      TrajectoryDef{"finances", 2, 0.0452, 0.057, 0.2, {1, 0.6, 1}},          // 80% of team clients have money problems [S000] # assumption
+      TrajectoryDef{"participation", 2, 0.0678, 0.057, 0.2, {0.6, 0, 1}},     // welfare clients only # assumption
   };
 
 
-  double not_self_reliant_start = 2.0;    ///< start hazards multiplied for orange and red households [S004 §2.3: the less self-reliant, the more care] # assumption (size)
+  double not_self_reliant_start = 7.0;    ///< start hazards multiplied for orange and red households [S004 §2.3: the less self-reliant, the more care] # assumption (size)
   double productivity_loss_share = 1.0;   ///< share of the productivity-loss item per worker-year at mental health >= 2 # assumption
   double quality_of_life_loss = 0.15;     ///< healthy life-years lost per year per domain in crisis # assumption
   std::uint32_t gp_users_min_severity = 1;      ///< GP item for households with health or mental health at this severity # assumption

@@ -54,14 +54,20 @@ void apply_hits(Population& pop, sim::HouseholdId h, const LifeEventDef& ev, sim
 }  // namespace
 
 void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, const StepContext& ctx) {
+  // No household's events can add up to more than this (deprivation 1, every domain serious): a draw above
+  // it means no event, without working out the household's own hazards.
+  const auto at_most = [](const LifeEventDef& e) { return e.hazard * (1.0 + e.deprivation); };
+  const double bound = at_most(def.job_loss) * (1.0 + def.job_loss_per_serious_problem * kDomainCount) +
+                       at_most(def.separation) + at_most(def.illness) + at_most(def.bereavement);
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     pop.events[h] = 0;
     if (in_institution(pop, h)) continue;
+    // One uniform chooses at most one event: the hazards are small, so they are laid end to end.
+    const double u = ctx.rng.uniform(h, ctx.t, Purpose::LifeEvent);
+    if (u >= bound) continue;
     const double dep = ctx.deprivation_of(pop, h);
     const auto hazard = [dep](const LifeEventDef& e) { return e.hazard * (1.0 + e.deprivation * dep); };
     const bool couple = pop.adults[h] == 2;
-    // One uniform chooses at most one event: the hazards are small, so they are laid end to end.
-    const double u = ctx.rng.uniform(h, ctx.t, Purpose::LifeEvent);
     double edge = 0.0;
     const LifeEventDef* event = nullptr;
     std::uint16_t bit = 0;
@@ -88,41 +94,73 @@ void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, co
   }
 }
 
+namespace {
+
+// Per-call tables: worsening hazard by type, domain and severity (type factor included), improvement by
+// domain and severity, and the coupling matrix by source domain.
+struct DomainTables {
+  std::array<std::array<std::array<double, 3>, kDomainCount>, kTypeCount> worsen{};
+  std::array<std::array<double, 3>, kDomainCount> improve{};
+  std::array<std::array<double, kDomainCount>, kDomainCount> coupling_from{};  ///< [source][target]
+
+  explicit DomainTables(const DynamicsDef& def) {
+    for (std::size_t d = 0; d < kDomainCount; ++d) {
+      const DomainDef& dd = def.domains[d];
+      for (std::size_t t = 0; t < kTypeCount; ++t)
+        for (std::size_t s = 0; s < 3; ++s) worsen[t][d][s] = dd.worsen[s] * dd.type_factor[t];
+      improve[d] = dd.improve;
+      for (std::size_t o = 0; o < kDomainCount; ++o) coupling_from[o][d] = dd.coupling[o];
+    }
+  }
+};
+
+}  // namespace
+
 void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def, const StepContext& ctx) {
   const auto& m = def.modifiers;
+  const DomainTables tables(def);
+  constexpr auto kFinances = index(Domain::Finances), kHealth = index(Domain::Health);
+  // Raw column pointers: byte stores may alias anything, so going through the vectors would reload them.
+  std::array<std::uint8_t*, kDomainCount> column;
+  for (std::size_t d = 0; d < kDomainCount; ++d) column[d] = pop.severity[d].data();
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     if (pop.intramural[h] == Intramural::NursingHome) continue;  // out of the community
     std::array<std::uint8_t, kDomainCount> sev;
-    for (std::size_t d = 0; d < kDomainCount; ++d) sev[d] = pop.severity[d][h];
-    const std::size_t type = index(pop.type[h]);
+    for (std::size_t d = 0; d < kDomainCount; ++d) sev[d] = column[d][h];
+    const auto& worsen = tables.worsen[index(pop.type[h])];
     const double capacity = unit_from_byte(pop.capacity[h]);
     const double network = unit_from_byte(pop.network[h]);
     const bool no_work_income = pop.income[h] == Income::Welfare || pop.income[h] == Income::Unemployed;
-    // Household-wide multipliers, then per-domain coupling.
+    // Household-wide multipliers ...
     const double base_worsen = (1.0 + m.deprivation_worsen * ctx.deprivation_of(pop, h)) *
                                (1.0 + m.low_capacity_worsen * (1.0 - capacity)) *
                                ((pop.traits[h] & kIntellectualDisability) ? 1.0 + m.intellectual_disability_worsen : 1.0);
     const double improve_mult =
         std::max(0.05, 1.0 + m.capacity_improve * (capacity - 0.5) + m.network_improve * (network - 0.5));
-    // Three 64-bit draws give the six uniforms (two 32-bit halves each).
-    std::array<std::uint64_t, kDomainCount / 2> bits;
-    for (std::uint32_t k = 0; k < bits.size(); ++k) bits[k] = ctx.rng.bits(h, ctx.t, Purpose::Domain, k);
-    for (std::size_t d = 0; d < kDomainCount; ++d) {
-      const DomainDef& dd = def.domains[d];
-      if (dd.type_factor[type] <= 0.0) continue;
-      double coupling = 1.0;
-      for (std::size_t o = 0; o < kDomainCount; ++o) coupling += dd.coupling[o] * sev[o];
-      double worsen_mult = dd.type_factor[type] * base_worsen * coupling;
-      if (d == index(Domain::Health) && (pop.traits[h] & kPhysicalDisability)) worsen_mult *= 1.0 + m.physical_disability_health;
-      if (d == index(Domain::Finances) && no_work_income) worsen_mult *= 1.0 + m.welfare_finances;
-      const double u = (d % 2 == 0) ? sim::unit_lo(bits[d / 2]) : sim::unit_hi(bits[d / 2]);
-      const std::uint8_t s = sev[d];
-      // One uniform per domain: low values worsen, high values improve (the two never overlap
-      // while both hazards stay below one half).
-      if (s < kMaxSeverity && u < dd.worsen[s] * worsen_mult) {
-        pop.severity[d][h] = static_cast<std::uint8_t>(s + 1);
-      } else if (s > 0 && u > 1.0 - dd.improve[s - 1] * improve_mult) {
-        pop.severity[d][h] = static_cast<std::uint8_t>(s - 1);
+    // ... and per domain: each domain with a problem adds to the worsening of the others (most households
+    // have none or one, so summing over the problem domains only is cheap).
+    std::array<double, kDomainCount> mult;
+    mult.fill(1.0);
+    for (std::size_t o = 0; o < kDomainCount; ++o) {
+      if (sev[o] == 0) continue;
+      for (std::size_t d = 0; d < kDomainCount; ++d) mult[d] += tables.coupling_from[o][d] * sev[o];
+    }
+    for (double& x : mult) x *= base_worsen;
+    if (pop.traits[h] & kPhysicalDisability) mult[kHealth] *= 1.0 + m.physical_disability_health;
+    if (no_work_income) mult[kFinances] *= 1.0 + m.welfare_finances;
+    // Three 64-bit draws give the six uniforms (two 32-bit halves each). One uniform per domain: low values
+    // worsen, high values improve (the two never overlap while both hazards stay below one half).
+    const sim::HouseholdMonthDraws draws = ctx.rng.at(h, ctx.t);
+    for (std::size_t k = 0; k < kDomainCount / 2; ++k) {
+      const std::uint64_t bits = draws.bits(Purpose::Domain, static_cast<std::uint32_t>(k));
+      for (std::size_t d = 2 * k; d < 2 * k + 2; ++d) {
+        const double u = (d % 2 == 0) ? sim::unit_lo(bits) : sim::unit_hi(bits);
+        const std::uint8_t s = sev[d];
+        if (s < kMaxSeverity && u < worsen[d][s] * mult[d]) {
+          column[d][h] = static_cast<std::uint8_t>(s + 1);
+        } else if (s > 0 && u > 1.0 - tables.improve[d][s - 1] * improve_mult) {
+          column[d][h] = static_cast<std::uint8_t>(s - 1);
+        }
       }
     }
     // Floors that follow from the household's situation.
@@ -269,6 +307,12 @@ void intramural_ladder(Population& pop, sim::HouseholdId h, const DynamicsDef& d
 void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const PopulationDef& popdef,
               const StepContext& ctx) {
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    // Every ladder starts from a serious problem or an escalated state: quiet households are skipped.
+    std::uint8_t worst = 0;
+    for (const auto& column : pop.severity) worst = std::max(worst, column[h]);
+    if (worst < 2 && pop.housing[h] == Housing::Housed && pop.youth[h] == YouthEscalation::None &&
+        pop.intramural[h] == Intramural::None)
+      continue;
     housing_ladder(pop, h, def.escalation, ctx);
     youth_ladder(pop, h, def.escalation, ctx);
     intramural_ladder(pop, h, def, popdef, ctx);

@@ -18,10 +18,36 @@ inline bool escalated(const Population& p, sim::HouseholdId h) {
          p.intramural[h] != Intramural::None;
 }
 
+namespace detail {
+/// Burden a household can carry.
+inline double carried(const Population& p, sim::HouseholdId h, const LevelDef& def) {
+  return def.threshold + def.capacity_weight * unit_from_byte(p.capacity[h]) +
+         def.network_weight * unit_from_byte(p.network[h]);
+}
+/// Burden of living on a benefit.
+inline double benefit_burden(const Population& p, sim::HouseholdId h, const LevelDef& def) {
+  return p.income[h] == Income::Welfare || p.income[h] == Income::Unemployed ? def.benefit_burden : 0.0;
+}
+}  // namespace detail
+
 /// True when the household can carry its problems itself (ZRM-like self-reliance).
 bool self_reliant(const Population& p, sim::HouseholdId h, const LevelDef& def);
 
-/// The household's problem level now.
-Level level_of(const Population& p, sim::HouseholdId h, const LevelDef& def);
+/// The household's problem level now (inline: it runs for every household every month).
+inline Level level_of(const Population& p, sim::HouseholdId h, const LevelDef& def) {
+  if (escalated(p, h)) return Level::Red;
+  std::uint32_t problems = 0, crises = 0;
+  double burden = detail::benefit_burden(p, h, def);
+  for (const auto& column : p.severity) {
+    const std::uint8_t s = column[h];
+    problems += s >= 1 ? 1U : 0U;
+    crises += s == kMaxSeverity ? 1U : 0U;
+    burden += def.burden[s];
+  }
+  if (crises >= def.crisis_domains_red) return Level::Red;
+  if (problems <= 1) return Level::Green;
+  return burden <= detail::carried(p, h, def) ? Level::LightOrange : Level::Orange;
+}
+
 
 }  // namespace wijksim::agents

@@ -42,7 +42,7 @@ enum Event : std::uint16_t {
 };
 
 /// Capacity, trust and network strength are stored as 0..255 for 0..1.
-constexpr double unit_from_byte(std::uint8_t b) { return static_cast<double>(b) / 255.0; }
+constexpr double unit_from_byte(std::uint8_t b) { return static_cast<double>(b) * (1.0 / 255.0); }
 inline std::uint8_t byte_from_unit(double x) {
   const double c = x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x);
   return static_cast<std::uint8_t>(c * 255.0 + 0.5);

@@ -1,6 +1,7 @@
 #include "services/care.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace wijksim::services {
@@ -58,29 +59,38 @@ CareRules CareRules::from(const CareDef& def) {
     }
     rule.ends_ongoing = td.ends_ongoing;
     rule.ends_resolved = td.ends_resolved;
+    for (std::size_t s = rule.min_severity; s <= agents::kMaxSeverity; ++s)
+      r.qualifies[rule.domain][s] |= static_cast<std::uint16_t>(1U << t);
   }
   return r;
 }
 
 void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx) {
+  constexpr auto kReintegration = static_cast<std::uint16_t>(1U << static_cast<unsigned>(Trajectory::Reintegration));
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     if (pop.intramural[h] != agents::Intramural::None) continue;  // care inside the institution
-    const std::size_t type = agents::index(pop.type[h]);
+    std::uint16_t qualifies = 0;
+    for (std::size_t d = 0; d < agents::kDomainCount; ++d) qualifies |= rules.qualifies[d][pop.severity[d][h]];
+    // Re-integration is a welfare instrument: it only runs for households on welfare.
     const bool on_welfare = pop.income[h] == agents::Income::Welfare;
+    if (!on_welfare) qualifies &= static_cast<std::uint16_t>(~kReintegration);
+    std::uint16_t care = pop.care[h];
+    std::uint16_t candidates = care | qualifies;
+    if (candidates == 0) continue;  // nothing runs and nothing qualifies: no draw needed
+    const std::size_t type = agents::index(pop.type[h]);
     // Last month's level: households that cannot cope are more often in view of services.
     const bool heavy = pop.last_level[h] >= agents::Level::Orange;
-    std::uint16_t care = pop.care[h];
-    for (std::size_t t = 0; t < kTrajectoryCount; ++t) {
-      const auto& rule = rules.rules[t];
+    const sim::HouseholdMonthDraws draws = ctx.rng.at(h, ctx.t);
+    while (candidates != 0) {
+      const auto t = static_cast<std::size_t>(std::countr_zero(candidates));
       const auto bit = static_cast<std::uint16_t>(1U << t);
-      // Re-integration is a welfare instrument: it only runs for households on welfare.
+      candidates &= static_cast<std::uint16_t>(~bit);
+      const auto& rule = rules.rules[t];
+      const double u = draws.uniform(sim::Purpose::CareUse, static_cast<std::uint32_t>(t));
       const bool eligible = t != static_cast<std::size_t>(Trajectory::Reintegration) || on_welfare;
-      const bool qualifies = eligible && pop.severity[rule.domain][h] >= rule.min_severity;
-      const bool active = (care & bit) != 0;
-      if (!active && !qualifies) continue;  // no draw needed
-      const double u = ctx.rng.uniform(h, ctx.t, sim::Purpose::CareUse, static_cast<std::uint32_t>(t));
-      if (active) {
-        if (!eligible || u < (qualifies ? rule.ends_ongoing : rule.ends_resolved)) care &= static_cast<std::uint16_t>(~bit);
+      if (care & bit) {
+        if (!eligible || u < ((qualifies & bit) ? rule.ends_ongoing : rule.ends_resolved))
+          care &= static_cast<std::uint16_t>(~bit);
       } else if (u < (heavy ? rule.start_heavy[type] : rule.start[type])) {
         care |= bit;
       }
@@ -178,18 +188,30 @@ void bill_events(const Population& pop, sim::HouseholdId h, HouseholdBill& bill)
   if (ev & agents::kElectricityCutoff) bill.add(Item::ElectricityCutoff);
 }
 
+// True when the household's month costs nothing: no problem, no care, no benefit, no escalation, no event.
+bool costs_nothing(const Population& pop, sim::HouseholdId h) {
+  std::uint8_t any_severity = 0;
+  for (const auto& column : pop.severity) any_severity |= column[h];
+  const auto income = pop.income[h];
+  return any_severity == 0 && pop.care[h] == 0 && pop.events[h] == 0 &&
+         (income == agents::Income::Work || income == agents::Income::Pension || income == agents::Income::Other) &&
+         pop.youth[h] == agents::YouthEscalation::None && pop.intramural[h] == agents::Intramural::None &&
+         pop.housing[h] != agents::Housing::Evicted;
+}
+
 }  // namespace
 
 void account(Population& pop, agents::HouseholdRange r, const PriceTable& prices, CareAccumulator& acc) {
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    const auto level = agents::index(pop.last_level[h]);
+    ++acc.level_months[level];
+    if (costs_nothing(pop, h)) continue;
     HouseholdBill bill{acc, prices};
     bill_running(pop, h, bill);
     bill_events(pop, h, bill);
     pop.cost_year[h] += bill.money;
     pop.laws[h] |= laws_in_use(pop, h);
-    const auto level = agents::index(pop.last_level[h]);
     acc.level_cost[level] += bill.money;
-    ++acc.level_months[level];
   }
 }
 

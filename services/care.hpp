@@ -50,6 +50,8 @@ struct CareRules {
     double ends_ongoing, ends_resolved;
   };
   std::array<Rule, kTrajectoryCount> rules{};
+  /// Trajectories a domain at a severity qualifies for: qualifies[domain][severity] (bit per trajectory).
+  std::array<std::array<std::uint16_t, agents::kMaxSeverity + 1>, agents::kDomainCount> qualifies{};
   static CareRules from(const CareDef& def);
 };
 

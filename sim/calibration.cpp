@@ -94,12 +94,17 @@ std::string calibration_json(const std::vector<CalibrationResult>& results) {
   return out + "]\n";
 }
 
+namespace {
+// Large amounts as whole numbers, shares with four significant digits.
+std::string figure(double x) { return std::fabs(x) >= 1000.0 ? fmt::format("{:.0f}", x) : fmt::format("{:.4g}", x); }
+}  // namespace
+
 std::string calibration_table(const std::vector<CalibrationResult>& results) {
   std::string out = fmt::format("{:<20} {:>12} {:>12} {:>12}  {:<18} {}\n", "target", "low", "high", "simulated",
                                 "source", "result");
   for (const auto& r : results) {
-    out += fmt::format("{:<20} {:>12.4g} {:>12.4g} {:>12.4g}  {:<18} {}\n", r.name, r.low, r.high, r.simulated, r.source,
-                       r.ok ? "ok" : "FAIL");
+    out += fmt::format("{:<20} {:>12} {:>12} {:>12}  {:<18} {}\n", r.name, figure(r.low), figure(r.high),
+                       figure(r.simulated), r.source, r.ok ? "ok" : "FAIL");
   }
   return out;
 }

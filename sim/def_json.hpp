@@ -35,7 +35,10 @@ class DefJsonWriter {
   template <class List> void list(std::string_view key, const List& values, Range, const char*) {
     put_key(key);
     out_ += "[";
-    for (std::size_t i = 0; i < values.size(); ++i) out_ += (i ? ", " : "") + json_number(values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) out_ += ", ";
+      out_ += json_number(values[i]);
+    }
     out_ += "]";
   }
   template <class Sub> void table(std::string_view key, Sub& sub, const char*) {
@@ -57,14 +60,18 @@ class DefJsonWriter {
     out_ += "{";
     DefJsonWriter inner(out_, indent_ + 2);
     def.visit(inner);
-    out_ += "\n" + std::string(static_cast<std::size_t>(indent_), ' ') + "}";
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(indent_), ' ');
+    out_ += '}';
   }
 
  private:
   void put_key(std::string_view key) {
     out_ += first_ ? "\n" : ",\n";
     first_ = false;
-    out_ += std::string(static_cast<std::size_t>(indent_ + 2), ' ') + json_string(key) + ": ";
+    out_.append(static_cast<std::size_t>(indent_ + 2), ' ');
+    out_ += json_string(key);
+    out_ += ": ";
   }
   std::string& out_;
   int indent_;

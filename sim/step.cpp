@@ -10,6 +10,8 @@ namespace wijksim::sim {
 
 namespace {
 
+constexpr HouseholdId kBlock = 1024;  ///< households per cache block
+
 struct ChunkResult {
   MonthRecord record;
   agents::IncomeStats income;
@@ -56,14 +58,18 @@ void World::simulate_month(std::uint32_t t, bool record) {
     const agents::HouseholdRange r{static_cast<HouseholdId>(std::uint64_t{n} * c / chunks),
                                    static_cast<HouseholdId>(std::uint64_t{n} * (c + 1) / chunks)};
     ChunkResult& out = results[c];
-    agents::life_events(pop_, r, dyn.life_events, ctx);                 // 1. life events
-    agents::progress_domains(pop_, r, dyn, ctx);                        // 2. domain progression
-    agents::escalate(pop_, r, dyn, def_.population, ctx);               // 3. escalation ladders
-    agents::update_income(pop_, r, dyn.income, ctx, out.income);        // 4. income
-    services::use_care(pop_, r, care_, ctx);                            // 6. care as usual (services act)
-    classify(pop_, r, def_.level, out.record);                          //    problem level and flows
-    services::account(pop_, r, prices_, out.care);                      // 7. accounting
-    count_events(pop_, r, out.record);
+    // Blocks small enough to stay in cache while every system passes over them.
+    for (HouseholdId first = r.begin; first < r.end; first += kBlock) {
+      const agents::HouseholdRange b{first, std::min<HouseholdId>(r.end, first + kBlock)};
+      agents::life_events(pop_, b, dyn.life_events, ctx);                 // 1. life events
+      agents::progress_domains(pop_, b, dyn, ctx);                        // 2. domain progression
+      agents::escalate(pop_, b, dyn, def_.population, ctx);               // 3. escalation ladders
+      agents::update_income(pop_, b, dyn.income, ctx, out.income);        // 4. income
+      services::use_care(pop_, b, care_, ctx);                            // 6. care as usual (services act)
+      classify(pop_, b, def_.level, out.record);                          //    problem level and flows
+      services::account(pop_, b, prices_, out.care);                      // 7. accounting
+      count_events(pop_, b, out.record);
+    }
   };
   {
     std::vector<std::jthread> helpers;

@@ -42,17 +42,36 @@ constexpr double unit_lo(std::uint64_t bits) { return static_cast<double>(bits &
 /// 32-bit uniform in [0, 1) from the high half of 64 random bits.
 constexpr double unit_hi(std::uint64_t bits) { return static_cast<double>(bits >> 32) * 0x1.0p-32; }
 
+/// The draws of one household in one month: (seed, replication, household, month) are mixed once into a
+/// base, and each (purpose, index) costs one more mix, like a SplitMix64 counter.
+class HouseholdMonthDraws {
+ public:
+  explicit constexpr HouseholdMonthDraws(std::uint64_t base) : base_(base) {}
+  /// 64 random bits for (purpose, index).
+  constexpr std::uint64_t bits(Purpose purpose, std::uint32_t index = 0) const {
+    const std::uint64_t tag = (static_cast<std::uint64_t>(purpose) << 32) | index;
+    return mix64(base_ + (tag + 1) * 0x9e3779b97f4a7c15ULL);
+  }
+  constexpr double uniform(Purpose purpose, std::uint32_t index = 0) const { return unit53(bits(purpose, index)); }
+
+ private:
+  std::uint64_t base_;
+};
+
 /// The one random source of a replication. Cheap to copy; holds only the key.
 class Rng {
  public:
   constexpr Rng(std::uint64_t seed, std::uint64_t replication)
       : key_(mix64(mix64(seed ^ 0x5851f42d4c957f2dULL) ^ (replication * 0x9e3779b97f4a7c15ULL + 0x2545f4914f6cdd1dULL))) {}
 
+  /// The draws of (household, month); reuse it when a system needs several draws of one household.
+  constexpr HouseholdMonthDraws at(std::uint64_t household, Month month) const {
+    const std::uint64_t h = mix64(household * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL);
+    return HouseholdMonthDraws(mix64(key_ ^ h ^ (static_cast<std::uint64_t>(month) * 0xbf58476d1ce4e5b9ULL)));
+  }
   /// 64 random bits for (household, month, purpose, index).
   constexpr std::uint64_t bits(std::uint64_t household, Month month, Purpose purpose, std::uint32_t index = 0) const {
-    std::uint64_t h = key_ ^ mix64(household * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL);
-    h = mix64(h ^ ((static_cast<std::uint64_t>(month) << 32) | (static_cast<std::uint64_t>(purpose) << 20) | index));
-    return mix64(h + key_);
+    return at(household, month).bits(purpose, index);
   }
   /// Uniform in [0, 1) with 53 bits.
   constexpr double uniform(std::uint64_t household, Month month, Purpose purpose, std::uint32_t index = 0) const {

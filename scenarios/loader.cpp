@@ -45,6 +45,27 @@ std::string location_text(const std::string& file, std::uint32_t line, const std
   return out + message;
 }
 
+/// The dotted key a line of TOML text defines (table header above it + the text before '='), or "" when the
+/// line holds no key; used to name the key of a syntax error.
+std::string key_at_line(const std::string& text, std::uint32_t line) {
+  const auto trim = [](std::string x) {
+    const auto first = x.find_first_not_of(" \t\r");
+    const auto last = x.find_last_not_of(" \t\r");
+    return first == std::string::npos ? std::string() : x.substr(first, last - first + 1);
+  };
+  std::istringstream in(text);
+  std::string current, table;
+  for (std::uint32_t n = 1; n <= line && std::getline(in, current); ++n) {
+    const std::string t = trim(current);
+    if (n < line && !t.empty() && t.front() == '[') table = trim(t.substr(t.find_first_not_of('['), t.find(']') - t.find_first_not_of('[')));
+  }
+  const auto eq = current.find('=');
+  if (eq == std::string::npos) return table;
+  const std::string key = trim(current.substr(0, eq));
+  if (key.empty() || key.front() == '#') return table;
+  return table.empty() ? key : table + "." + key;
+}
+
 Document embedded_default() {
   return Document{std::string(detail::kEmbeddedDefault), std::string(kEmbeddedName), fs::path(),
                   std::string(kEmbeddedName)};
@@ -66,7 +87,8 @@ toml::table parse_document(const Document& doc) {
   try {
     return toml::parse(doc.text, std::string(doc.name));
   } catch (const toml::parse_error& e) {
-    throw ScenarioError(doc.name, e.source().begin.line, "", std::string(e.description()));
+    const std::uint32_t line = e.source().begin.line;
+    throw ScenarioError(doc.name, line, key_at_line(doc.text, line), std::string(e.description()));
   }
 }
 

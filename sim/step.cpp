@@ -1,5 +1,6 @@
 // The month of a world, written once as a readable list (MODEL.md "What happens in a month").
 #include <algorithm>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -93,6 +94,22 @@ void World::simulate_month(std::uint32_t t, bool record) {
   tallies_.care.merge(care);
   for (std::size_t i = 0; i < services::kItemCount; ++i)
     if (care.items[i] != 0) prices_.book(ledger_, month_, static_cast<services::Item>(i), care.items[i]);
+#ifdef WIJKSIM_VALIDATE
+  validate_month(rec, care);
+#endif
+}
+
+void World::validate_month(const MonthRecord& rec, const services::CareAccumulator& care) const {
+  // Heavy invariant checks (WIJKSIM_VALIDATE, on in Debug builds).
+  std::int64_t households = 0;
+  for (auto n : rec.levels) households += n;
+  if (households != static_cast<std::int64_t>(pop_.size())) throw std::logic_error("households not conserved");
+  Cents charged = 0;
+  for (auto c : care.items) charged += c;
+  if (charged != ledger_.month_total(month_)) throw std::logic_error("ledger does not balance with the charges");
+  for (const auto& column : pop_.severity)
+    for (auto s : column)
+      if (s > agents::kMaxSeverity) throw std::logic_error("severity out of range");
 }
 
 }  // namespace wijksim::sim

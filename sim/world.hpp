@@ -63,6 +63,7 @@ class World {
 
  private:
   void simulate_month(std::uint32_t t, bool record);
+  void validate_month(const MonthRecord& rec, const services::CareAccumulator& care) const;
   void close_half_year();
   void close_year();
 

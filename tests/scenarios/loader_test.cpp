@@ -86,7 +86,7 @@ TEST(Loader, IntegersAreAcceptedForFloats) {
 
 TEST(LoaderErrors, BadTomlSyntax) {
   const ScenarioError e = error_of([] { load_scenario(fixture("bad_syntax.toml")); });
-  expect_error(e, "bad_syntax.toml", 5, "", "");
+  expect_error(e, "bad_syntax.toml", 5, "run.households", "");
   EXPECT_FALSE(e.message.empty());
 }
 

@@ -46,18 +46,20 @@ struct PopulationDef {
   double intellectual_disability = 0.05;       ///< share with (mild) intellectual disability # assumption
   double deprivation_intellectual_disability = 1.0;  ///< relative increase at deprivation 1 # assumption
   std::array<double, kTypeCount> physical_disability{0.04, 0.25, 0.06};  ///< share by type # assumption
-  std::array<double, kTypeCount> employed_share{0.88, 0.0, 0.78};        ///< adults in work (rest: other income) # assumption
-  double initial_welfare = 0.055;              ///< share on welfare benefit at start (average neighbourhood) # [S003] 51-77 per 1000
-  double deprivation_welfare = 2.0;            ///< relative increase of welfare at deprivation 1 # assumption
-  double deprivation_prevalence = 2.0;         ///< relative increase of initial problems at deprivation 1 # assumption
+  std::array<double, kTypeCount> employed_share{0.93, 0.0, 0.88};        ///< adults in work (rest: other income) # assumption (calibrated: stationary mix)
+  double initial_welfare = 0.056;              ///< share on welfare benefit at start (average neighbourhood) # [S003] 51-77 per 1000
+  double initial_welfare_months = 60.0;       ///< mean months on benefit so far of those on welfare at start # assumption (calibrated: stationary durations)
+  double deprivation_welfare = 3.25;           ///< relative increase of welfare at deprivation 1 # assumption
+  double deprivation_prevalence = 2.0;         ///< relative increase of initial problems at deprivation 1 # assumption (calibrated)
   double trust_mean = 0.6;                     ///< trust in services, 0..1 # assumption
   std::array<PrevalenceDef, kDomainCount> prevalence{
-      PrevalenceDef{{0.14, 0.05, 0.01}},   // finances: 17% risky debt, 7.6% problematic [S000]
-      PrevalenceDef{{0.12, 0.04, 0.006}},  // parenting (families only) # assumption
-      PrevalenceDef{{0.10, 0.03, 0.004}},  // participation # assumption
-      PrevalenceDef{{0.12, 0.04, 0.006}},  // mental health # assumption
-      PrevalenceDef{{0.05, 0.01, 0.002}},  // housing # assumption
-      PrevalenceDef{{0.12, 0.04, 0.006}},  // health (more among elderly) # assumption
+      // Set to the model's stationary state (scaled by deprivation and type factors), so a short warm-up suffices.
+      PrevalenceDef{{0.163, 0.072, 0.029}},  // finances: 17% risky debt, 7.6% problematic [S000]
+      PrevalenceDef{{0.076, 0.025, 0.0074}}, // parenting (families only) # assumption (calibrated)
+      PrevalenceDef{{0.091, 0.032, 0.0099}}, // participation # assumption (calibrated)
+      PrevalenceDef{{0.084, 0.027, 0.0056}}, // mental health # assumption (calibrated)
+      PrevalenceDef{{0.038, 0.015, 0.0045}}, // housing # assumption (calibrated)
+      PrevalenceDef{{0.108, 0.050, 0.0216}}, // health (more among elderly) # assumption (calibrated)
   };
   std::vector<NeighbourhoodDef> neighbourhoods{NeighbourhoodDef{}};  ///< at least one
 
@@ -74,6 +76,7 @@ struct PopulationDef {
     v.list("physical_disability", physical_disability, kShare, "share with physical disability by type");
     v.list("employed_share", employed_share, kShare, "share in work by type");
     v.field("initial_welfare", initial_welfare, kShare, "share on welfare benefit at start");
+    v.field("initial_welfare_months", initial_welfare_months, Range{0.0, 240.0}, "mean months on benefit so far at start");
     v.field("deprivation_welfare", deprivation_welfare, Range{0.0, 10.0}, "relative increase at deprivation 1");
     v.field("deprivation_prevalence", deprivation_prevalence, Range{0.0, 10.0}, "relative increase at deprivation 1");
     v.field("trust_mean", trust_mean, kShare, "mean trust in services 0..1");
@@ -113,9 +116,9 @@ struct LifeEventDef {
 };
 
 struct LifeEventsDef {
-  double job_loss_per_serious_problem = 3.9;  ///< job-loss hazard multiplier added per domain at severity >= 2 # assumption
+  double job_loss_per_serious_problem = 3.9;  ///< job-loss hazard multiplier added per domain at severity >= 2 # assumption (calibrated)
   // Job loss: adults in work [S000: sudden loss of income drives debt]. Hazards # assumption.
-  LifeEventDef job_loss{0.0013, {0.6, 0.0, 0.5, 0.2, 0.0, 0.0}, 1.0};
+  LifeEventDef job_loss{0.0013, {0.6, 0.0, 0.5, 0.2, 0.0, 0.0}, 1.0};  // hazard # assumption (calibrated)
   LifeEventDef separation{0.0008, {0.5, 0.4, 0.2, 0.4, 0.3, 0.0}, 0.5};   ///< couples # assumption
   LifeEventDef illness{0.0015, {0.2, 0.1, 0.4, 0.2, 0.0, 0.9}, 0.5};      ///< # assumption
   LifeEventDef bereavement{0.0015, {0.1, 0.0, 0.5, 0.5, 0.0, 0.2}, 0.0};  ///< elderly couples # assumption
@@ -145,12 +148,13 @@ struct DomainDef {
   }
 };
 
-/// How traits and circumstances modify domain hazards (linear multipliers, clamped at 0.05).
+/// How traits and circumstances modify domain hazards (linear multipliers; the improvement multiplier is
+/// clamped at 0.05 from below).
 struct ModifiersDef {
   double low_capacity_worsen = 1.0;      ///< worsening multiplier added at capacity 0 (vs 1) # assumption
   double capacity_improve = 0.8;         ///< improvement multiplier change per unit capacity around 0.5 # assumption
   double network_improve = 0.6;          ///< improvement multiplier change per unit network strength around 0.5 # assumption
-  double deprivation_worsen = 0.37;      ///< worsening multiplier added at deprivation 1 # assumption
+  double deprivation_worsen = 0.37;      ///< worsening multiplier added at deprivation 1 # assumption (calibrated)
   double intellectual_disability_worsen = 0.6;  ///< worsening multiplier added with intellectual disability # assumption
   double physical_disability_health = 1.5;      ///< health worsening multiplier added with physical disability # assumption
   double welfare_finances = 2.0;         ///< finances worsening multiplier added on welfare or unemployment # assumption
@@ -177,12 +181,12 @@ struct EscalationDef {
   double eviction_list = 0.03;                    ///< arrears -> eviction pending at finances 3 # assumption
   double eviction = 0.2;                          ///< pending -> evicted (list comes ~2 weeks ahead [S003]) # assumption
   double eviction_settled = 0.5;                  ///< pending -> arrears (settled, payment plan) # assumption
-  double shelter_share = 0.9;                     ///< evicted households that go to shelter (rest homeless/staying with others) # assumption
-  double rehoused = 0.19;                         ///< evicted -> housed # assumption
+  double shelter_share = 0.9;                     ///< evicted households that go to shelter (rest homeless/staying with others) # assumption (calibrated)
+  double rehoused = 0.19;                         ///< evicted -> housed # assumption (calibrated)
   // Youth: parenting crisis -> supervision order (OTS) -> out-of-home placement.
   double supervision = 0.02;                      ///< none -> supervision at parenting 3 # assumption
   double placement = 0.025;                       ///< supervision -> placement at parenting 3 # assumption
-  double supervision_ends = 0.05;                 ///< supervision ends (parenting <= 2) # assumption
+  double supervision_ends = 0.05;                 ///< supervision ends once parenting <= 1 # assumption
   double placement_ends = 0.03;                   ///< placement ends, back to supervision # assumption
   // Adults: mental-health crisis -> admission; elderly health crisis -> nursing home; offences -> detention.
   double admission = 0.03;                        ///< mental health 3 -> admission # assumption
@@ -206,7 +210,7 @@ struct EscalationDef {
     v.field("rehoused", rehoused, kProbability, "evicted -> housed");
     v.field("supervision", supervision, kProbability, "supervision order at parenting 3");
     v.field("placement", placement, kProbability, "supervision -> out-of-home placement at parenting 3");
-    v.field("supervision_ends", supervision_ends, kProbability, "supervision order ends when parenting <= 2");
+    v.field("supervision_ends", supervision_ends, kProbability, "supervision order ends once parenting <= 1");
     v.field("placement_ends", placement_ends, kProbability, "placement ends");
     v.field("admission", admission, kProbability, "mental health 3 -> admission");
     v.field("admission_ends", admission_ends, kProbability, "admission ends");
@@ -229,11 +233,11 @@ struct IncomeDef {
   std::array<double, 5> relapse_cumulative{0.25, 0.42, 0.43, 0.44, 0.45};
   double unemployment_benefit_months = 14.0; ///< mean months of unemployment benefit (UWV) # assumption
   double reemployment = 0.06;                ///< unemployed -> work per month # assumption
-  double welfare_after_unemployment = 0.44;  ///< share entering welfare when unemployment benefit ends # assumption
-  double welfare_entry_other = 0.028;        ///< other income -> welfare per month at finances >= 2 # assumption
+  double welfare_after_unemployment = 0.44;  ///< share entering welfare when unemployment benefit ends # assumption (calibrated)
+  double welfare_entry_other = 0.028;        ///< other income -> welfare per month at finances >= 2 # assumption (calibrated)
   double work_from_other = 0.01;             ///< other income -> work per month # assumption
   double low_capacity_exit = 0.5;            ///< welfare exit multiplier lost at capacity 0 # assumption
-  double serious_problem_exit = 0.3;         ///< welfare exit multiplier lost per other domain at severity >= 2 # assumption
+  double serious_problem_exit = 0.3;         ///< welfare exit multiplier lost per other domain at severity >= 2 # assumption (calibrated)
   double exit_calibration = 1.4;             ///< scales exit so the simulated exits match the S003 table # assumption (calibrated)
 
   template <class V> void visit(V& v) {
@@ -284,11 +288,11 @@ struct DynamicsDef {
 /// Self-reliance (ZRM-like) and the problem level.
 struct LevelDef {
   std::array<double, 4> burden{0.0, 0.15, 0.5, 1.0};  ///< burden of a domain at severity 0..3 # assumption
-  double threshold = 1.18;         ///< burden a household with capacity 0 and no network can carry # assumption
-  double capacity_weight = 0.48;   ///< extra burden carried per unit capacity # assumption
+  double threshold = 1.18;         ///< burden a household with capacity 0 and no network can carry # assumption (calibrated)
+  double capacity_weight = 0.48;   ///< extra burden carried per unit capacity # assumption (calibrated)
   double network_weight = 0.5;     ///< extra burden carried per unit network strength # assumption
-  double benefit_burden = 0.77;    ///< burden of depending on a benefit (ZRM income domain "limited") # assumption
-  std::uint32_t crisis_domains_red = 3;  ///< crisis domains that make a household red ("several") [S004 §2.2] # assumption: three
+  double benefit_burden = 0.77;    ///< burden of depending on a benefit (ZRM income domain "limited") # assumption (calibrated)
+  std::uint32_t crisis_domains_red = 4;  ///< crisis domains that make a household red ("several") [S004 §2.2] # assumption (calibrated): four
 
   template <class V> void visit(V& v) {
     v.list("burden", burden, Range{0.0, 10.0}, "burden of a domain at severity 0..3");

@@ -261,7 +261,7 @@ void offences(Population& pop, sim::HouseholdId h, const EscalationDef& e, const
 void renew(Population& pop, sim::HouseholdId h, const PopulationDef& popdef, const DynamicsDef& def,
            const StepContext& ctx) {
   sim::DrawStream draws(ctx.rng, h, ctx.t, Purpose::Renewal);
-  init_household(pop, h, popdef, def, ctx.deprivation_of(pop, h), draws);
+  init_household(pop, h, popdef, def, ctx.deprivation_of(pop, h), draws, pop.type[h]);
   pop.events[h] |= kRenewed;
 }
 

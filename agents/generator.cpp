@@ -53,8 +53,9 @@ Income initial_income(const PopulationDef& def, HouseholdType type, double depri
 }  // namespace
 
 void init_household(Population& pop, sim::HouseholdId h, const PopulationDef& def, const DynamicsDef& dynamics,
-                    double deprivation, sim::DrawStream& draws) {
-  const auto type = static_cast<HouseholdType>(sim::categorical(draws, def.type_shares));
+                    double deprivation, sim::DrawStream& draws, std::optional<HouseholdType> kept_type) {
+  const auto drawn = static_cast<HouseholdType>(sim::categorical(draws, def.type_shares));
+  const HouseholdType type = kept_type.value_or(drawn);
   const auto t = index(type);
   pop.type[h] = type;
   pop.adults[h] = sim::bernoulli(draws, def.single_adult_share[t]) ? 1 : 2;
@@ -73,9 +74,14 @@ void init_household(Population& pop, sim::HouseholdId h, const PopulationDef& de
 
   pop.income[h] = initial_income(def, type, deprivation, draws);
   pop.income_months[h] = static_cast<std::uint16_t>(
-      pop.income[h] == Income::Welfare ? std::min(240.0, sim::exponential(draws, 30.0)) : 0.0);
+      pop.income[h] == Income::Welfare ? std::min(240.0, sim::exponential(draws, def.initial_welfare_months)) : 0.0);
 
-  const double scale = 1.0 + def.deprivation_prevalence * deprivation;
+  // Problems start where they would accumulate: more in deprived neighbourhoods and with low capacity (the
+  // same relative effect of capacity as on worsening, normalised at the mean capacity).
+  const double low_capacity = dynamics.modifiers.low_capacity_worsen;
+  const double scale = (1.0 + def.deprivation_prevalence * deprivation) *
+                       (1.0 + low_capacity * (1.0 - unit_from_byte(pop.capacity[h]))) /
+                       (1.0 + low_capacity * (1.0 - def.capacity_mean));
   for (std::size_t d = 0; d < kDomainCount; ++d) {
     const double u = draws.uniform();
     const double type_factor = std::min(2.0, dynamics.domains[d].type_factor[t]);
@@ -93,7 +99,6 @@ void init_household(Population& pop, sim::HouseholdId h, const PopulationDef& de
   pop.support[h] = Support::NotKnown;
   pop.care[h] = 0;
   pop.events[h] = 0;
-  pop.laws[h] = 0;
 }
 
 Population generate_population(const PopulationDef& def, const DynamicsDef& dynamics, const Neighbourhoods& hoods,
@@ -105,6 +110,7 @@ Population generate_population(const PopulationDef& def, const DynamicsDef& dyna
       sim::DrawStream draws(rng, h, 0, sim::Purpose::Generate);
       init_household(pop, h, def, dynamics, hoods.deprivation[n], draws);
       pop.last_level[h] = Level::Green;
+      pop.laws[h] = 0;
     }
   }
   return pop;

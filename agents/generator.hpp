@@ -1,5 +1,6 @@
 #pragma once
 // Population generation: neighbourhoods, types, sizes, traits, income, initial problems.
+#include <optional>
 #include <vector>
 
 #include "agents/agents_def.hpp"
@@ -28,9 +29,11 @@ Population generate_population(const PopulationDef& def, const DynamicsDef& dyna
                                const sim::Rng& rng);
 
 /// (Re)initialise one household in place from its draw stream; used at generation and when a new household
-/// takes the place of a dissolved one. Leaves the bookkeeping columns last_level and cost_year alone, so a
-/// renewal counts as a flow from the old household's level and its year's costs stay on the books.
+/// takes the place of a dissolved one. Leaves the bookkeeping columns last_level, cost_year and laws alone,
+/// so a renewal counts as a flow from the old household's level and the place's year stays on the books.
+/// A new household in a renewed place keeps the type of the one before (a home for the elderly goes to
+/// elderly), so the mix of types stays as generated; pass std::nullopt to draw the type.
 void init_household(Population& pop, sim::HouseholdId h, const PopulationDef& def, const DynamicsDef& dynamics,
-                    double deprivation, sim::DrawStream& draws);
+                    double deprivation, sim::DrawStream& draws, std::optional<HouseholdType> type = std::nullopt);
 
 }  // namespace wijksim::agents

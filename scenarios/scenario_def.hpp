@@ -16,7 +16,7 @@ namespace wijksim::scenarios {
 struct RunDef {
   std::uint32_t households = 10000;   ///< households in the district [MODEL.md default]
   std::uint32_t months = 120;         ///< horizon in months (MKBA years 0..9) [S004 §4.4]
-  std::uint32_t warmup_months = 60;   ///< months simulated before month 0 to settle the initial state # assumption
+  std::uint32_t warmup_months = 120;  ///< months simulated before month 0 to settle the initial state # assumption (calibrated)
   std::uint64_t seed = 20140101;      ///< seed of the random source
   std::uint32_t replications = 1;     ///< replications (batch commands)
 

@@ -26,6 +26,7 @@ PriceTable PriceTable::from(const PriceListDef& prices, const CareDef& care) {
   }
   t.quality_of_life_per_crisis_month = sim::monthly_cents(care.quality_of_life_loss * prices[Item::QualityOfLife].eur);
   t.productivity_per_month = sim::monthly_cents(care.productivity_loss_share * prices[Item::ProductivityLoss].eur);
+  t.gp_min_severity = static_cast<std::uint8_t>(care.gp_users_min_severity);
   return t;
 }
 
@@ -143,10 +144,12 @@ void bill_running(const Population& pop, sim::HouseholdId h, HouseholdBill& bill
     case Income::Unemployed: bill.add(Item::UnemploymentBenefit); break;
     default: break;
   }
-  for (std::size_t t = 0; t < kTrajectoryCount; ++t)
+  // Inside an institution its own price covers care: trajectories pause (they resume after the stay).
+  const bool inside = pop.intramural[h] != Intramural::None;
+  for (std::size_t t = 0; t < kTrajectoryCount && !inside; ++t)
     if (pop.care[h] & (1U << t)) bill.add(kTrajectoryItems[t]);
   // Youth care is per child: a second child in care doubles the item (more are rare).
-  if (running(pop, h, Trajectory::YouthAmbulatory) && pop.children[h] > 1) bill.add(Item::YouthAmbulatory);
+  if (!inside && running(pop, h, Trajectory::YouthAmbulatory) && pop.children[h] > 1) bill.add(Item::YouthAmbulatory);
   switch (pop.youth[h]) {
     case agents::YouthEscalation::Supervision:
       bill.add(Item::SupervisionOrder);
@@ -166,7 +169,8 @@ void bill_running(const Population& pop, sim::HouseholdId h, HouseholdBill& bill
   }
   if (pop.housing[h] == agents::Housing::Evicted)
     bill.add((pop.flags[h] & agents::kInShelter) ? Item::Shelter : Item::EmergencyHome);
-  if (pop.sev(Domain::Health, h) >= 1 || pop.sev(Domain::MentalHealth, h) >= 1) bill.add(Item::GeneralPractitioner);
+  const auto gp = bill.prices.gp_min_severity;
+  if (pop.sev(Domain::Health, h) >= gp || pop.sev(Domain::MentalHealth, h) >= gp) bill.add(Item::GeneralPractitioner);
   if (pop.income[h] == Income::Work && pop.sev(Domain::MentalHealth, h) >= 2)
     bill.add_cents(Item::ProductivityLoss, bill.prices.productivity_per_month);
   std::int64_t crises = 0;

@@ -20,7 +20,8 @@ struct PriceTable {
   std::array<double, kItemCount> second_share{};        ///< 0 when the item has one payer
   std::array<bool, kItemCount> public_money{};          ///< paid from a public budget (not the household, employers or non-monetary)
   sim::Cents quality_of_life_per_crisis_month = 0;      ///< non-monetary loss per domain in crisis per month
-  sim::Cents productivity_per_month = 0;                ///< productivity loss per worker-month at mental health >= 2
+  sim::Cents productivity_per_month = 0;                ///< productivity loss per month of a household in work at mental health >= 2
+  std::uint8_t gp_min_severity = 1;                     ///< health or mental-health severity from which the GP item is booked
 
   static PriceTable from(const PriceListDef& prices, const CareDef& care);
   sim::Cents operator[](Item i) const { return cents[static_cast<std::size_t>(i)]; }

@@ -54,6 +54,7 @@ struct TrajectoryDef {
 };
 
 struct CareDef {
+  // Start and ongoing-end hazards: assumptions, calibrated to the law-use and cost targets [S003].
   std::array<TrajectoryDef, kTrajectoryCount> trajectories{
       TrajectoryDef{"parenting", 1, 0.0678, 0.057, 0.2, {1, 0, 0}},           // about 1 in 10 young people [S003] # assumption
       TrajectoryDef{"mental_health", 2, 0.1356, 0.0475, 0.25, {1, 0.6, 1}},    // # assumption
@@ -69,7 +70,7 @@ struct CareDef {
 
 
   double not_self_reliant_start = 7.0;    ///< start hazards multiplied for orange and red households [S004 §2.3: the less self-reliant, the more care] # assumption (size)
-  double productivity_loss_share = 1.0;   ///< share of the productivity-loss item per worker-year at mental health >= 2 # assumption
+  double productivity_loss_share = 1.0;   ///< share of the productivity-loss item a year for a household in work at mental health >= 2 # assumption
   double quality_of_life_loss = 0.15;     ///< healthy life-years lost per year per domain in crisis # assumption
   std::uint32_t gp_users_min_severity = 1;      ///< GP item for households with health or mental health at this severity # assumption
 
@@ -78,7 +79,7 @@ struct CareDef {
     v.field("not_self_reliant_start", not_self_reliant_start, sim::Range{0.0, 20.0},
             "start-hazard multiplier for orange and red households");
     v.field("productivity_loss_share", productivity_loss_share, sim::Range{0.0, 5.0},
-            "share of productivity-loss item per worker-year at mental health >= 2");
+            "share of productivity-loss item a year for a household in work at mental health >= 2");
     v.field("quality_of_life_loss", quality_of_life_loss, sim::Range{0.0, 1.0},
             "healthy life-years lost per year per domain in crisis");
     v.field("gp_users_min_severity", gp_users_min_severity, sim::Range{1.0, 3.0},

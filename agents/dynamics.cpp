@@ -306,10 +306,12 @@ void intramural_ladder(Population& pop, sim::HouseholdId h, const DynamicsDef& d
 
 void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const PopulationDef& popdef,
               const StepContext& ctx) {
+  std::array<const std::uint8_t*, kDomainCount> column;
+  for (std::size_t d = 0; d < kDomainCount; ++d) column[d] = pop.severity[d].data();
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     // Every ladder starts from a serious problem or an escalated state: quiet households are skipped.
     std::uint8_t worst = 0;
-    for (const auto& column : pop.severity) worst = std::max(worst, column[h]);
+    for (const auto* c : column) worst = std::max(worst, c[h]);
     if (worst < 2 && pop.housing[h] == Housing::Housed && pop.youth[h] == YouthEscalation::None &&
         pop.intramural[h] == Intramural::None)
       continue;
@@ -332,26 +334,38 @@ void enter_welfare(Population& pop, sim::HouseholdId h) {
   raise_to(pop, Domain::Finances, h, 1);
 }
 
-double welfare_exit_hazard(const Population& pop, sim::HouseholdId h, const IncomeDef& def, std::size_t year) {
+// Monthly hazards of the income dynamics, worked out once per call (the yearly figures need a pow each).
+struct IncomeHazards {
+  std::array<double, 7> exit{};                 ///< welfare exit by year of duration (calibration scale included)
+  std::array<double, 5> relapse{};              ///< return to welfare by year since an exit to work
+  std::array<double, kDomainCount> problems{};  ///< exit multiplier for 0..5 other serious problems
+
+  explicit IncomeHazards(const IncomeDef& def) {
+    for (std::size_t y = 0; y < exit.size(); ++y)
+      exit[y] = monthly_hazard(def.welfare_exit_by_year[y]) * def.exit_calibration;
+    for (std::size_t y = 0; y < relapse.size(); ++y) {
+      const double before = y == 0 ? 0.0 : def.relapse_cumulative[y - 1];
+      relapse[y] = monthly_hazard(1.0 - (1.0 - def.relapse_cumulative[y]) / (1.0 - before));
+    }
+    for (std::size_t k = 0; k < problems.size(); ++k)
+      problems[k] = std::pow(1.0 - def.serious_problem_exit, static_cast<double>(k));
+  }
+};
+
+double welfare_exit_hazard(const Population& pop, sim::HouseholdId h, const IncomeDef& def, const IncomeHazards& hz,
+                           std::size_t year) {
   const double capacity = unit_from_byte(pop.capacity[h]);
   std::uint32_t serious = 0;
   for (std::size_t d = 0; d < kDomainCount; ++d)
     if (d != index(Domain::Finances)) serious += pop.severity[d][h] >= 2 ? 1U : 0U;
-  const double mult = (1.0 - def.low_capacity_exit * (1.0 - capacity)) *
-                      std::pow(1.0 - def.serious_problem_exit, static_cast<double>(serious));
-  return monthly_hazard(def.welfare_exit_by_year[year]) * mult * def.exit_calibration;
-}
-
-double relapse_hazard(const IncomeDef& def, std::size_t year) {
-  const double before = year == 0 ? 0.0 : def.relapse_cumulative[year - 1];
-  const double after = def.relapse_cumulative[year];
-  return monthly_hazard(1.0 - (1.0 - after) / (1.0 - before));
+  return hz.exit[year] * (1.0 - def.low_capacity_exit * (1.0 - capacity)) * hz.problems[serious];
 }
 
 }  // namespace
 
 void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, const StepContext& ctx, IncomeStats& stats) {
   const double benefit_ends = 1.0 / def.unemployment_benefit_months;
+  const IncomeHazards hazards(def);
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     if (in_institution(pop, h)) continue;  // income is frozen during a stay
     auto& months = pop.income_months[h];
@@ -367,7 +381,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
         if (pop.flags[h] & kExitedWelfare) {
           const std::size_t year = std::min<std::size_t>(months / 12U, 4);
           ++stats.relapse_at_risk[year];
-          if (u < relapse_hazard(def, year)) {
+          if (u < hazards.relapse[year]) {
             ++stats.relapse_returns[year];
             enter_welfare(pop, h);
             continue;
@@ -397,7 +411,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
       case Income::Welfare: {
         const std::size_t year = std::min<std::size_t>(months / 12U, 6);
         ++stats.welfare_at_risk[year];
-        if (u < welfare_exit_hazard(pop, h, def, year)) {
+        if (u < welfare_exit_hazard(pop, h, def, hazards, year)) {
           ++stats.welfare_exits[year];
           const bool to_work = sim::unit_lo(ctx.rng.bits(h, ctx.t, Purpose::Income, 1)) < def.exit_to_work_share;
           pop.income[h] = to_work ? Income::Work : Income::Other;

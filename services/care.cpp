@@ -131,7 +131,9 @@ struct HouseholdBill {
   }
 };
 
-void bill_running(const Population& pop, sim::HouseholdId h, HouseholdBill& bill) {
+using Severities = std::array<std::uint8_t, agents::kDomainCount>;
+
+void bill_running(const Population& pop, sim::HouseholdId h, const Severities& sev, HouseholdBill& bill) {
   using agents::Income;
   using agents::Intramural;
   switch (pop.income[h]) {
@@ -146,8 +148,8 @@ void bill_running(const Population& pop, sim::HouseholdId h, HouseholdBill& bill
   }
   // Inside an institution its own price covers care: trajectories pause (they resume after the stay).
   const bool inside = pop.intramural[h] != Intramural::None;
-  for (std::size_t t = 0; t < kTrajectoryCount && !inside; ++t)
-    if (pop.care[h] & (1U << t)) bill.add(kTrajectoryItems[t]);
+  for (unsigned bits = inside ? 0U : pop.care[h]; bits != 0; bits &= bits - 1)
+    bill.add(kTrajectoryItems[static_cast<std::size_t>(std::countr_zero(bits))]);
   // Youth care is per child: a second child in care doubles the item (more are rare).
   if (!inside && running(pop, h, Trajectory::YouthAmbulatory) && pop.children[h] > 1) bill.add(Item::YouthAmbulatory);
   switch (pop.youth[h]) {
@@ -170,11 +172,12 @@ void bill_running(const Population& pop, sim::HouseholdId h, HouseholdBill& bill
   if (pop.housing[h] == agents::Housing::Evicted)
     bill.add((pop.flags[h] & agents::kInShelter) ? Item::Shelter : Item::EmergencyHome);
   const auto gp = bill.prices.gp_min_severity;
-  if (pop.sev(Domain::Health, h) >= gp || pop.sev(Domain::MentalHealth, h) >= gp) bill.add(Item::GeneralPractitioner);
-  if (pop.income[h] == Income::Work && pop.sev(Domain::MentalHealth, h) >= 2)
+  const auto health = sev[agents::index(Domain::Health)], mental = sev[agents::index(Domain::MentalHealth)];
+  if (health >= gp || mental >= gp) bill.add(Item::GeneralPractitioner);
+  if (pop.income[h] == Income::Work && mental >= 2)
     bill.add_cents(Item::ProductivityLoss, bill.prices.productivity_per_month);
   std::int64_t crises = 0;
-  for (const auto& column : pop.severity) crises += column[h] == agents::kMaxSeverity ? 1 : 0;
+  for (const auto s : sev) crises += s == agents::kMaxSeverity ? 1 : 0;
   if (crises > 0) bill.add_cents(Item::QualityOfLife, crises * bill.prices.quality_of_life_per_crisis_month);
 }
 
@@ -193,9 +196,9 @@ void bill_events(const Population& pop, sim::HouseholdId h, HouseholdBill& bill)
 }
 
 // True when the household's month costs nothing: no problem, no care, no benefit, no escalation, no event.
-bool costs_nothing(const Population& pop, sim::HouseholdId h) {
+bool costs_nothing(const Population& pop, sim::HouseholdId h, const Severities& sev) {
   std::uint8_t any_severity = 0;
-  for (const auto& column : pop.severity) any_severity |= column[h];
+  for (const auto s : sev) any_severity |= s;
   const auto income = pop.income[h];
   return any_severity == 0 && pop.care[h] == 0 && pop.events[h] == 0 &&
          (income == agents::Income::Work || income == agents::Income::Pension || income == agents::Income::Other) &&
@@ -206,12 +209,17 @@ bool costs_nothing(const Population& pop, sim::HouseholdId h) {
 }  // namespace
 
 void account(Population& pop, agents::HouseholdRange r, const PriceTable& prices, CareAccumulator& acc) {
+  // Raw column pointers: the byte store to laws may alias anything, so going through the vectors would reload them.
+  std::array<const std::uint8_t*, agents::kDomainCount> column;
+  for (std::size_t d = 0; d < agents::kDomainCount; ++d) column[d] = pop.severity[d].data();
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     const auto level = agents::index(pop.last_level[h]);
     ++acc.level_months[level];
-    if (costs_nothing(pop, h)) continue;
+    Severities sev;
+    for (std::size_t d = 0; d < agents::kDomainCount; ++d) sev[d] = column[d][h];
+    if (costs_nothing(pop, h, sev)) continue;
     HouseholdBill bill{acc, prices};
-    bill_running(pop, h, bill);
+    bill_running(pop, h, sev, bill);
     bill_events(pop, h, bill);
     pop.cost_year[h] += bill.money;
     pop.laws[h] |= laws_in_use(pop, h);

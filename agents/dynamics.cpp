@@ -63,7 +63,7 @@ void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, co
     pop.events[h] = 0;
     if (in_institution(pop, h)) continue;
     // One uniform chooses at most one event: the hazards are small, so they are laid end to end.
-    const double u = ctx.rng.uniform(h, ctx.t, Purpose::LifeEvent);
+    const double u = ctx.draws(h).uniform(Purpose::LifeEvent);
     if (u >= bound) continue;
     const double dep = ctx.deprivation_of(pop, h);
     const auto hazard = [dep](const LifeEventDef& e) { return e.hazard * (1.0 + e.deprivation * dep); };
@@ -150,17 +150,17 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
     if (no_work_income) mult[kFinances] *= 1.0 + m.welfare_finances;
     // Three 64-bit draws give the six uniforms (two 32-bit halves each). One uniform per domain: low values
     // worsen, high values improve (the two never overlap while both hazards stay below one half).
-    const sim::HouseholdMonthDraws draws = ctx.rng.at(h, ctx.t);
-    for (std::size_t k = 0; k < kDomainCount / 2; ++k) {
-      const std::uint64_t bits = draws.bits(Purpose::Domain, static_cast<std::uint32_t>(k));
-      for (std::size_t d = 2 * k; d < 2 * k + 2; ++d) {
-        const double u = (d % 2 == 0) ? sim::unit_lo(bits) : sim::unit_hi(bits);
-        const std::uint8_t s = sev[d];
-        if (s < kMaxSeverity && u < worsen[d][s] * mult[d]) {
-          column[d][h] = static_cast<std::uint8_t>(s + 1);
-        } else if (s > 0 && u > 1.0 - tables.improve[d][s - 1] * improve_mult) {
-          column[d][h] = static_cast<std::uint8_t>(s - 1);
-        }
+    // (All three are mixed before any is used, so the independent mixes overlap in the pipeline.)
+    const sim::HouseholdMonthDraws draws = ctx.draws(h);
+    const std::array<std::uint64_t, 3> bits{draws.bits(Purpose::Domain, 0), draws.bits(Purpose::Domain, 1),
+                                            draws.bits(Purpose::Domain, 2)};
+    for (std::size_t d = 0; d < kDomainCount; ++d) {
+      const double u = (d % 2 == 0) ? sim::unit_lo(bits[d / 2]) : sim::unit_hi(bits[d / 2]);
+      const std::uint8_t s = sev[d];
+      if (s < kMaxSeverity && u < worsen[d][s] * mult[d]) {
+        column[d][h] = static_cast<std::uint8_t>(s + 1);
+      } else if (s > 0 && u > 1.0 - tables.improve[d][s - 1] * improve_mult) {
+        column[d][h] = static_cast<std::uint8_t>(s - 1);
       }
     }
     // Floors that follow from the household's situation.
@@ -179,7 +179,7 @@ enum LadderDraw : std::uint32_t { kHousingDraw, kShelterDraw, kYouthDraw, kIntra
                                   kOffenceKindDraw, kDetentionDraw, kCutoffDraw };
 
 double draw(const StepContext& ctx, sim::HouseholdId h, LadderDraw which) {
-  return ctx.rng.uniform(h, ctx.t, Purpose::Escalation, which);
+  return ctx.draws(h).uniform(Purpose::Escalation, which);
 }
 
 void housing_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
@@ -375,7 +375,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
       if (months < 65535) ++months;
       continue;
     }
-    const double u = ctx.rng.uniform(h, ctx.t, Purpose::Income);
+    const double u = ctx.draws(h).uniform(Purpose::Income);
     switch (pop.income[h]) {
       case Income::Work:
         if (pop.flags[h] & kExitedWelfare) {
@@ -399,7 +399,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
           // Benefit ends: some households fall back on welfare, others on a partner's or other income.
           // Households with serious money problems have no buffer to fall back on.
           if (pop.sev(Domain::Finances, h) >= 2 ||
-              sim::unit_lo(ctx.rng.bits(h, ctx.t, Purpose::Income, 1)) < def.welfare_after_unemployment) {
+              sim::unit_lo(ctx.draws(h).bits(Purpose::Income, 1)) < def.welfare_after_unemployment) {
             enter_welfare(pop, h);
           } else {
             pop.income[h] = Income::Other;
@@ -413,7 +413,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
         ++stats.welfare_at_risk[year];
         if (u < welfare_exit_hazard(pop, h, def, hazards, year)) {
           ++stats.welfare_exits[year];
-          const bool to_work = sim::unit_lo(ctx.rng.bits(h, ctx.t, Purpose::Income, 1)) < def.exit_to_work_share;
+          const bool to_work = sim::unit_lo(ctx.draws(h).bits(Purpose::Income, 1)) < def.exit_to_work_share;
           pop.income[h] = to_work ? Income::Work : Income::Other;
           if (to_work) pop.flags[h] |= kExitedWelfare;
           months = 0;

@@ -23,7 +23,16 @@ struct StepContext {
   const sim::Rng& rng;
   sim::Month t;                          ///< draw month: warm-up months first, then the horizon
   std::span<const double> deprivation;   ///< per neighbourhood
+  /// Optional cache of rng.at(h, t).base for households first .. first + size - 1 (filled once per block, so
+  /// the systems do not each mix (household, month) again); empty means mix on demand.
+  std::span<const std::uint64_t> draw_bases = {};
+  sim::HouseholdId first = 0;
+
   double deprivation_of(const Population& p, sim::HouseholdId h) const { return deprivation[p.neighbourhood[h]]; }
+  /// The draws of household h this month.
+  sim::HouseholdMonthDraws draws(sim::HouseholdId h) const {
+    return draw_bases.empty() ? rng.at(h, t) : sim::HouseholdMonthDraws(draw_bases[h - first]);
+  }
 };
 
 /// Counts for calibration of income dynamics (integers, so merging is order-free).

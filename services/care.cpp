@@ -81,7 +81,7 @@ void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules,
     const std::size_t type = agents::index(pop.type[h]);
     // Last month's level: households that cannot cope are more often in view of services.
     const bool heavy = pop.last_level[h] >= agents::Level::Orange;
-    const sim::HouseholdMonthDraws draws = ctx.rng.at(h, ctx.t);
+    const sim::HouseholdMonthDraws draws = ctx.draws(h);
     while (candidates != 0) {
       const auto t = static_cast<std::size_t>(std::countr_zero(candidates));
       const auto bit = static_cast<std::uint16_t>(1U << t);

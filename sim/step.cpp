@@ -49,7 +49,7 @@ void classify(agents::Population& pop, agents::HouseholdRange r, const agents::L
 }  // namespace
 
 void World::simulate_month(std::uint32_t t, bool record) {
-  const agents::StepContext ctx{rng_, t, hoods_.deprivation};
+  const agents::StepContext month_ctx{rng_, t, hoods_.deprivation};
   const auto& dyn = def_.dynamics;
   const std::uint32_t n = static_cast<std::uint32_t>(pop_.size());
   const unsigned chunks = std::max(1U, std::min<unsigned>(threads_, n));
@@ -59,9 +59,15 @@ void World::simulate_month(std::uint32_t t, bool record) {
     const agents::HouseholdRange r{static_cast<HouseholdId>(std::uint64_t{n} * c / chunks),
                                    static_cast<HouseholdId>(std::uint64_t{n} * (c + 1) / chunks)};
     ChunkResult& out = results[c];
-    // Blocks small enough to stay in cache while every system passes over them.
+    // Blocks small enough to stay in cache while every system passes over them; each household's
+    // (household, month) mix is done once per block and shared by the systems.
+    std::array<std::uint64_t, kBlock> bases;
     for (HouseholdId first = r.begin; first < r.end; first += kBlock) {
       const agents::HouseholdRange b{first, std::min<HouseholdId>(r.end, first + kBlock)};
+      for (HouseholdId h = b.begin; h < b.end; ++h) bases[h - first] = rng_.at(h, t).base();
+      agents::StepContext ctx = month_ctx;
+      ctx.draw_bases = std::span<const std::uint64_t>(bases.data(), b.end - b.begin);
+      ctx.first = first;
       agents::life_events(pop_, b, dyn.life_events, ctx);                 // 1. life events
       agents::progress_domains(pop_, b, dyn, ctx);                        // 2. domain progression
       agents::escalate(pop_, b, dyn, def_.population, ctx);               // 3. escalation ladders

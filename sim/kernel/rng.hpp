@@ -47,6 +47,8 @@ constexpr double unit_hi(std::uint64_t bits) { return static_cast<double>(bits >
 class HouseholdMonthDraws {
  public:
   explicit constexpr HouseholdMonthDraws(std::uint64_t base) : base_(base) {}
+  /// The mixed (seed, replication, household, month), for caching.
+  constexpr std::uint64_t base() const { return base_; }
   /// 64 random bits for (purpose, index).
   constexpr std::uint64_t bits(Purpose purpose, std::uint32_t index = 0) const {
     const std::uint64_t tag = (static_cast<std::uint64_t>(purpose) << 32) | index;

@@ -43,22 +43,22 @@ class DefJsonWriter {
   }
   template <class Sub> void table(std::string_view key, Sub& sub, const char*) {
     put_key(key);
-    write_object(sub);
+    DefJsonWriter(out_, indent_ + 2).write_object(sub);
   }
   template <class Sub> void tables(std::string_view key, std::vector<Sub>& subs, const char*) {
     put_key(key);
     out_ += "[";
     for (std::size_t i = 0; i < subs.size(); ++i) {
       if (i) out_ += ", ";
-      write_object(subs[i]);
+      DefJsonWriter(out_, indent_ + 2).write_object(subs[i]);
     }
     out_ += "]";
   }
 
-  /// Write a whole Def as an object.
+  /// Write a whole Def as an object: its keys indented by indent + 2, the closing brace by indent.
   template <class Def> void write_object(Def& def) {
     out_ += "{";
-    DefJsonWriter inner(out_, indent_ + 2);
+    DefJsonWriter inner(out_, indent_);
     def.visit(inner);
     out_ += '\n';
     out_.append(static_cast<std::size_t>(indent_), ' ');

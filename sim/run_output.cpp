@@ -109,7 +109,7 @@ void write_run(const World& w, const RunInfo& info, const fs::path& dir) {
 }
 
 std::string run_summary(const World& w) {
-  std::string out;
+  std::string out = fmt::format("Scenario '{}': {}\n\n", w.def().name, w.def().description);
   const auto& recs = w.records();
   if (recs.empty()) return out;
   const std::array<std::size_t, 3> at{0, recs.size() / 2, recs.size() - 1};
@@ -140,7 +140,7 @@ std::string run_summary(const World& w) {
   }
   out += fmt::format("{:<26}", "total money");
   for (auto c : money_total) out += fmt::format("{:>8.0f}", to_eur(c) / 1000.0);
-  out += "\n";
+  out += "\n(non_monetary is healthy life-years lost, valued in EUR; it is kept out of the money total.)\n";
   return out;
 }
 

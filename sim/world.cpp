@@ -27,7 +27,8 @@ double top_share(const std::vector<std::int64_t>& cost, double fraction) {
 
 }  // namespace
 
-World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads)
+World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
+             const std::function<void(std::uint32_t)>& warmup_progress)
     : def_(def),
       rng_(def.run.seed, replication),
       threads_(resolve_threads(threads)),
@@ -43,6 +44,7 @@ World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsig
   for (std::uint32_t t = 0; t < def_.run.warmup_months; ++t) {
     if (t % 12 == 0) agents::update_network_strength(pop_, graph_, def_.network);
     simulate_month(t, false);
+    if (warmup_progress) warmup_progress(t + 1);
   }
   agents::update_network_strength(pop_, graph_, def_.network);
   std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);

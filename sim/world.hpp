@@ -43,8 +43,10 @@ struct Tallies {
 
 class World {
  public:
-  /// Generate the population and network and run the warm-up. threads = 0 uses the hardware's count.
-  World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads);
+  /// Generate the population and network and run the warm-up. threads = 0 uses the hardware's count;
+  /// warmup_progress(months done) is called after every warm-up month.
+  World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
+        const std::function<void(std::uint32_t)>& warmup_progress = {});
 
   /// Simulate the next month of the horizon (month() before the call).
   void step();

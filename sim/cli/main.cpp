@@ -67,9 +67,11 @@ std::string command_line(int argc, char** argv) {
 
 sim::World simulate(const scenarios::ScenarioDef& def, unsigned threads, double& wall_seconds) {
   const auto start = std::chrono::steady_clock::now();
-  sim::World world(def, 0, threads);
-  sim::ProgressBar bar(def.run.months, "months");
-  world.run([&bar](std::uint32_t done) { bar.update(done); });
+  // One bar over the warm-up and the horizon: the warm-up is half the work of a default run.
+  const std::uint32_t warmup = def.run.warmup_months;
+  sim::ProgressBar bar(warmup + def.run.months, "months (warm-up first)");
+  sim::World world(def, 0, threads, [&bar](std::uint32_t done) { bar.update(done); });
+  world.run([&bar, warmup](std::uint32_t done) { bar.update(warmup + done); });
   wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return world;
 }

@@ -30,9 +30,6 @@ inline double benefit_burden(const Population& p, sim::HouseholdId h, const Leve
 }
 }  // namespace detail
 
-/// True when the household can carry its problems itself (ZRM-like self-reliance).
-bool self_reliant(const Population& p, sim::HouseholdId h, const LevelDef& def);
-
 /// The household's problem level now (inline: it runs for every household every month).
 inline Level level_of(const Population& p, sim::HouseholdId h, const LevelDef& def) {
   if (escalated(p, h)) return Level::Red;

@@ -18,14 +18,12 @@ struct RunDef {
   std::uint32_t months = 120;         ///< horizon in months (MKBA years 0..9) [S004 §4.4]
   std::uint32_t warmup_months = 120;  ///< months simulated before month 0 to settle the initial state # assumption (calibrated)
   std::uint64_t seed = 20140101;      ///< seed of the random source
-  std::uint32_t replications = 1;     ///< replications (batch commands)
 
   template <class V> void visit(V& v) {
     v.field("households", households, sim::Range{1, 20'000'000}, "households in the district");
     v.field("months", months, sim::Range{1, 1200}, "horizon in months");
     v.field("warmup_months", warmup_months, sim::Range{0, 600}, "months simulated before month 0");
     v.field("seed", seed, sim::Range{0, 9.0e15}, "seed of the random source");
-    v.field("replications", replications, sim::Range{1, 100000}, "replications for batch commands");
   }
 };
 

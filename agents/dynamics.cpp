@@ -120,9 +120,7 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
   const auto& m = def.modifiers;
   const DomainTables tables(def);
   constexpr auto kFinances = index(Domain::Finances), kHealth = index(Domain::Health);
-  // Raw column pointers: byte stores may alias anything, so going through the vectors would reload them.
-  std::array<std::uint8_t*, kDomainCount> column;
-  for (std::size_t d = 0; d < kDomainCount; ++d) column[d] = pop.severity[d].data();
+  const auto column = pop.severity_columns();
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     if (pop.intramural[h] == Intramural::NursingHome) continue;  // out of the community
     std::array<std::uint8_t, kDomainCount> sev;
@@ -306,8 +304,7 @@ void intramural_ladder(Population& pop, sim::HouseholdId h, const DynamicsDef& d
 
 void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const PopulationDef& popdef,
               const StepContext& ctx) {
-  std::array<const std::uint8_t*, kDomainCount> column;
-  for (std::size_t d = 0; d < kDomainCount; ++d) column[d] = pop.severity[d].data();
+  const auto column = pop.severity_columns();
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     // Every ladder starts from a serious problem or an escalated state: quiet households are skipped.
     std::uint8_t worst = 0;
@@ -355,9 +352,8 @@ struct IncomeHazards {
 double welfare_exit_hazard(const Population& pop, sim::HouseholdId h, const IncomeDef& def, const IncomeHazards& hz,
                            std::size_t year) {
   const double capacity = unit_from_byte(pop.capacity[h]);
-  std::uint32_t serious = 0;
-  for (std::size_t d = 0; d < kDomainCount; ++d)
-    if (d != index(Domain::Finances)) serious += pop.severity[d][h] >= 2 ? 1U : 0U;
+  // Serious problems besides money (money trouble comes with living on welfare).
+  const std::uint32_t serious = serious_problems(pop, h) - (pop.sev(Domain::Finances, h) >= 2 ? 1U : 0U);
   return hz.exit[year] * (1.0 - def.low_capacity_exit * (1.0 - capacity)) * hz.problems[serious];
 }
 

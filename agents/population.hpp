@@ -81,6 +81,13 @@ struct Population {
   void resize(std::size_t n);
   std::size_t size() const { return type.size(); }
   std::uint8_t sev(Domain d, sim::HouseholdId h) const { return severity[index(d)][h]; }
+  /// Raw pointers to the severity columns, for hot loops: a byte store may alias anything, so reading
+  /// through the vectors would reload their data pointers after every store.
+  std::array<std::uint8_t*, kDomainCount> severity_columns() {
+    std::array<std::uint8_t*, kDomainCount> c;
+    for (std::size_t d = 0; d < kDomainCount; ++d) c[d] = severity[d].data();
+    return c;
+  }
   /// Bytes held per household by the columns (capacity, not size).
   double bytes_per_household() const;
 };

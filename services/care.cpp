@@ -209,9 +209,7 @@ bool costs_nothing(const Population& pop, sim::HouseholdId h, const Severities& 
 }  // namespace
 
 void account(Population& pop, agents::HouseholdRange r, const PriceTable& prices, CareAccumulator& acc) {
-  // Raw column pointers: the byte store to laws may alias anything, so going through the vectors would reload them.
-  std::array<const std::uint8_t*, agents::kDomainCount> column;
-  for (std::size_t d = 0; d < agents::kDomainCount; ++d) column[d] = pop.severity[d].data();
+  const auto column = pop.severity_columns();
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     const auto level = agents::index(pop.last_level[h]);
     ++acc.level_months[level];

@@ -1,6 +1,7 @@
 #include "agents/dynamics.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "agents/generator.hpp"
@@ -127,7 +128,8 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
     for (std::size_t d = 0; d < kDomainCount; ++d) sev[d] = column[d][h];
     const auto& worsen = tables.worsen[index(pop.type[h])];
     const double capacity = unit_from_byte(pop.capacity[h]);
-    const double network = unit_from_byte(pop.network[h]);
+    const SupportEffect* support = ctx.support_of(pop, h);
+    const double network = std::min(1.0, unit_from_byte(pop.network[h]) + (support ? support->network : 0.0));
     const bool no_work_income = pop.income[h] == Income::Welfare || pop.income[h] == Income::Unemployed;
     // Household-wide multipliers ...
     const double base_worsen = (1.0 + m.deprivation_worsen * ctx.deprivation_of(pop, h)) *
@@ -146,6 +148,21 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
     for (double& x : mult) x *= base_worsen;
     if (pop.traits[h] & kPhysicalDisability) mult[kHealth] *= 1.0 + m.physical_disability_health;
     if (no_work_income) mult[kFinances] *= 1.0 + m.welfare_finances;
+    // Support and care change the hazards of the domains they work on.
+    std::array<double, kDomainCount> improve;
+    improve.fill(improve_mult);
+    if (support != nullptr) {
+      for (std::size_t d = 0; d < kDomainCount; ++d) {
+        mult[d] *= support->worsen[d];
+        improve[d] *= support->improve[d];
+      }
+    }
+    if (ctx.care != nullptr) {
+      for (unsigned bits = pop.care[h] & ctx.care->active; bits != 0; bits &= bits - 1) {
+        const auto t = static_cast<std::size_t>(std::countr_zero(bits));
+        improve[ctx.care->domain[t]] *= ctx.care->improve[t];
+      }
+    }
     // Three 64-bit draws give the six uniforms (two 32-bit halves each). One uniform per domain: low values
     // worsen, high values improve (the two never overlap while both hazards stay below one half).
     // (All three are mixed before any is used, so the independent mixes overlap in the pipeline.)
@@ -157,7 +174,7 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
       const std::uint8_t s = sev[d];
       if (s < kMaxSeverity && u < worsen[d][s] * mult[d]) {
         column[d][h] = static_cast<std::uint8_t>(s + 1);
-      } else if (s > 0 && u > 1.0 - tables.improve[d][s - 1] * improve_mult) {
+      } else if (s > 0 && u > 1.0 - tables.improve[d][s - 1] * improve[d]) {
         column[d][h] = static_cast<std::uint8_t>(s - 1);
       }
     }
@@ -180,13 +197,20 @@ double draw(const StepContext& ctx, sim::HouseholdId h, LadderDraw which) {
   return ctx.draws(h).uniform(Purpose::Escalation, which);
 }
 
+// Support lowers the entry hazards of the ladder that starts in a domain.
+double entry_factor(const Population& pop, sim::HouseholdId h, const StepContext& ctx, Domain d) {
+  const SupportEffect* support = ctx.support_of(pop, h);
+  return support != nullptr ? support->worsen[index(d)] : 1.0;
+}
+
 void housing_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
   const std::uint8_t fin = pop.sev(Domain::Finances, h);
   if (pop.housing[h] == Housing::Housed && fin < 2) return;
   const double u = draw(ctx, h, kHousingDraw);
+  const double entry = entry_factor(pop, h, ctx, Domain::Finances);
   switch (pop.housing[h]) {
     case Housing::Housed:
-      if (fin >= 2 && u < e.arrears[fin - 2]) {
+      if (fin >= 2 && u < e.arrears[fin - 2] * entry) {
         pop.housing[h] = Housing::Arrears;
         pop.events[h] |= kArrears;
       }
@@ -194,7 +218,7 @@ void housing_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e,
     case Housing::Arrears:
       if (u < (fin <= 1 ? e.arrears_cured : e.arrears_cured_in_crisis)) {
         pop.housing[h] = Housing::Housed;
-      } else if (fin == kMaxSeverity && u > 1.0 - e.eviction_list) {
+      } else if (fin == kMaxSeverity && u > 1.0 - e.eviction_list * entry) {
         pop.housing[h] = Housing::EvictionPending;
         pop.events[h] |= kEvictionListed;
       }
@@ -224,15 +248,16 @@ void youth_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, c
   const std::uint8_t par = pop.sev(Domain::Parenting, h);
   if (pop.children[h] == 0 || (pop.youth[h] == YouthEscalation::None && par < kMaxSeverity)) return;
   const double u = draw(ctx, h, kYouthDraw);
+  const double entry = entry_factor(pop, h, ctx, Domain::Parenting);
   switch (pop.youth[h]) {
     case YouthEscalation::None:
-      if (par == kMaxSeverity && u < e.supervision) {
+      if (par == kMaxSeverity && u < e.supervision * entry) {
         pop.youth[h] = YouthEscalation::Supervision;
         pop.events[h] |= kSupervisionOrder;
       }
       break;
     case YouthEscalation::Supervision:
-      if (par == kMaxSeverity && u < e.placement) {
+      if (par == kMaxSeverity && u < e.placement * entry) {
         pop.youth[h] = YouthEscalation::Placement;
         pop.events[h] |= kPlacement;
       } else if (par <= 1 && u > 1.0 - e.supervision_ends) {
@@ -247,7 +272,9 @@ void youth_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, c
 
 
 void offences(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
-  if (serious_problems(pop, h) < 2 || draw(ctx, h, kOffenceDraw) >= e.offence) return;
+  if (serious_problems(pop, h) < 2 ||
+      draw(ctx, h, kOffenceDraw) >= e.offence * entry_factor(pop, h, ctx, Domain::Participation))
+    return;
   static constexpr std::array<std::uint16_t, 3> kKinds{kOffenceProperty, kOffenceThreat, kOffenceAssault};
   pop.events[h] |= kKinds[sim::categorical(draw(ctx, h, kOffenceKindDraw), e.offence_kind)];
   if (draw(ctx, h, kDetentionDraw) < e.detention_given_offence) {
@@ -275,10 +302,10 @@ void intramural_ladder(Population& pop, sim::HouseholdId h, const DynamicsDef& d
   const double u = draw(ctx, h, kIntramuralDraw);
   switch (pop.intramural[h]) {
     case Intramural::None:
-      if (mental_crisis && u < e.admission) {
+      if (mental_crisis && u < e.admission * entry_factor(pop, h, ctx, Domain::MentalHealth)) {
         pop.intramural[h] = Intramural::MentalHealthAdmission;
         pop.events[h] |= kAdmission;
-      } else if (frail && u > 1.0 - e.nursing_home) {
+      } else if (frail && u > 1.0 - e.nursing_home * entry_factor(pop, h, ctx, Domain::Health)) {
         pop.intramural[h] = Intramural::NursingHome;
         pop.events[h] |= kNursingHome;
       } else {

@@ -18,6 +18,21 @@ struct HouseholdRange {
   sim::HouseholdId end;
 };
 
+/// How support changes a household's hazards. Services fill these in; the household dynamics only read them.
+struct SupportEffect {
+  std::array<double, kDomainCount> worsen{1, 1, 1, 1, 1, 1};   ///< multiplier on worsening and ladder-entry hazards per domain
+  std::array<double, kDomainCount> improve{1, 1, 1, 1, 1, 1};  ///< multiplier on improvement hazards per domain
+  double network = 0.0;                                        ///< added to network strength (0..1)
+};
+
+/// Effect of running care-as-usual trajectories: bit t of Population::care multiplies the improvement
+/// hazard of domain[t] by improve[t].
+struct CareEffects {
+  std::array<std::uint8_t, 16> domain{};
+  std::array<double, 16> improve{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  std::uint16_t active = 0;  ///< bits whose improve differs from 1
+};
+
 /// What every system of a month needs to know besides the population.
 struct StepContext {
   const sim::Rng& rng;
@@ -27,6 +42,17 @@ struct StepContext {
   /// the systems do not each mix (household, month) again); empty means mix on demand.
   std::span<const std::uint64_t> draw_bases = {};
   sim::HouseholdId first = 0;
+  /// Team support effects: [2 * team] for active cases, [2 * team + 1] while monitoring (empty: no teams).
+  std::span<const SupportEffect> support = {};
+  const CareEffects* care = nullptr;     ///< effects of care as usual (null: none)
+
+  /// The support effect on household h, or null.
+  const SupportEffect* support_of(const Population& p, sim::HouseholdId h) const {
+    if (support.empty()) return nullptr;
+    const Support s = p.support[h];
+    if (s != Support::Active && s != Support::Monitoring) return nullptr;
+    return &support[2U * p.team[h] + (s == Support::Monitoring ? 1U : 0U)];
+  }
 
   double deprivation_of(const Population& p, sim::HouseholdId h) const { return deprivation[p.neighbourhood[h]]; }
   /// The draws of household h this month.

@@ -98,6 +98,7 @@ void init_household(Population& pop, sim::HouseholdId h, const PopulationDef& de
   pop.trust[h] = byte_from_unit(sim::normal(draws, def.trust_mean - 0.2 * deprivation, 0.15));
   pop.support[h] = Support::NotKnown;
   pop.care[h] = 0;
+  pop.waiting[h] = 0;
   pop.events[h] = 0;
 }
 

@@ -7,7 +7,7 @@ template <class F> void for_each_column(Population& p, F&& f) {
   f(p.type); f(p.adults); f(p.children); f(p.neighbourhood); f(p.capacity); f(p.traits);
   for (auto& s : p.severity) f(s);
   f(p.income); f(p.income_months); f(p.housing); f(p.youth); f(p.intramural); f(p.flags);
-  f(p.network); f(p.trust); f(p.support); f(p.care); f(p.events); f(p.last_level); f(p.laws); f(p.cost_year);
+  f(p.network); f(p.trust); f(p.support); f(p.team); f(p.care); f(p.waiting); f(p.events); f(p.last_level); f(p.laws); f(p.cost_year);
 }
 }  // namespace
 

@@ -19,6 +19,7 @@ enum Trait : std::uint8_t { kIntellectualDisability = 1U << 0, kPhysicalDisabili
 enum Flag : std::uint8_t {
   kExitedWelfare = 1U << 0,  ///< in work after leaving welfare (relapse clock = income_months)
   kInShelter = 1U << 1,      ///< evicted and in shelter (else homeless / staying with others)
+  kNewlyFound = 1U << 2,     ///< taken in by a team without being known to care before (suction, substitution)
 };
 
 /// Things that happened to a household this month (Population::events), read by accounting and outputs.
@@ -70,7 +71,9 @@ struct Population {
   std::vector<std::uint8_t> trust;          ///< trust in services, 0..255
   // Support.
   std::vector<Support> support;             ///< team support status
+  std::vector<std::uint8_t> team;           ///< index of the team in the scenario (meaningful when support is not NotKnown)
   std::vector<std::uint16_t> care;          ///< running care-as-usual trajectories (bit per services::Trajectory)
+  std::vector<std::uint16_t> waiting;       ///< trajectories waited for on a provider's list (same bits)
   // Month bookkeeping.
   std::vector<std::uint16_t> events;        ///< Event bits of this month
   std::vector<Level> last_level;            ///< level at the end of last month (for flows)

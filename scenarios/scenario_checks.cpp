@@ -1,6 +1,7 @@
 // Cross-field checks of a loaded scenario. A visitor walks the Defs so that keys in errors come from the
 // visit lists; each Def type with a rule has one `check` overload.
 #include <algorithm>
+#include <span>
 #include <vector>
 
 #include "scenarios/loader_detail.hpp"
@@ -99,9 +100,79 @@ class Checker {
 
 }  // namespace
 
+namespace {
+
+/// Rules of a team that need the rest of the scenario (neighbourhoods, providers).
+class TeamChecker {
+ public:
+  TeamChecker(const ScenarioDef& def, const Origins& origins, const std::string& file)
+      : def_(def), origins_(origins), file_(file) {}
+
+  void check(std::size_t i) const {
+    const services::TeamDef& team = def_.teams[i];
+    const std::string path = element_key("teams", i);
+    names(path, "target", team.target, agents::kLevelNames, "level");
+    names(join_key(path, "casework"), "disciplines", team.casework.disciplines, services::kDisciplineNames,
+          "discipline");
+    const auto replaced = team.replaces.empty() ? services::NameSet{}
+                                                : names(path, "replaces", team.replaces, services::kTrajectoryNames,
+                                                        "provider");
+    if (team.funding == "replacement") {
+      const std::string key = join_key(path, "replaces");
+      if (replaced.bits == 0) fail(at(key), key, "replacement funding needs the providers whose budgets shrink");
+      for (std::size_t t = 0; t < services::kTrajectoryCount; ++t)
+        if ((replaced.bits & (1U << t)) && def_.providers.providers[t].capacity == 0)
+          fail(at(key), key,
+               "provider " + std::string(services::kTrajectoryNames[t]) +
+                   " has no limit on places, so replacement cannot shrink its budget; set providers." +
+                   std::string(services::kTrajectoryNames[t]) + ".capacity");
+    }
+    if (!team.neighbourhood.empty()) {
+      std::vector<std::string> hoods;
+      for (const auto& n : def_.population.neighbourhoods) hoods.push_back(n.name);
+      if (std::find(hoods.begin(), hoods.end(), team.neighbourhood) == hoods.end()) {
+        const std::string key = join_key(path, "neighbourhood");
+        fail(at(key), key, "no neighbourhood named '" + team.neighbourhood + "'; neighbourhoods: " + join(hoods, ", "));
+      }
+    }
+    double shares = 0.0;
+    for (const auto& c : team.cofinanciers) shares += c.share;
+    if (shares > 1.0) {
+      const std::string key = join_key(path, "cofinanciers");
+      fail(at(key), key, "co-financing shares add up to " + format_number(shares) + ", more than 1");
+    }
+  }
+
+ private:
+  Origin at(const std::string& key) const {
+    if (const auto it = origins_.find(key); it != origins_.end()) return it->second;
+    return Origin{file_, 0};
+  }
+
+  services::NameSet names(const std::string& path, std::string_view field, const std::string& text,
+                          std::span<const std::string_view> options, const char* what) const {
+    const services::NameSet set = services::parse_name_set(text, options);
+    if (set.unknown.empty() && set.bits != 0) return set;
+    const std::string key = join_key(path, field);
+    std::vector<std::string> all(options.begin(), options.end());
+    fail(at(key), key,
+         "'" + (set.unknown.empty() ? text : set.unknown) + "' is not a " + what + "; use '+'-joined names from: " +
+             join(all, ", "));
+  }
+
+  const ScenarioDef& def_;
+  const Origins& origins_;
+  const std::string& file_;
+};
+
+}  // namespace
+
 void check_scenario(ScenarioDef& def, const Origins& origins, const std::string& file) {
   Checker checker("", origins, file);
   def.visit(checker);
+  if (def.teams.size() > 255) fail(Origin{file, 0}, "teams", "at most 255 teams");
+  const TeamChecker teams(def, origins, file);
+  for (std::size_t i = 0; i < def.teams.size(); ++i) teams.check(i);
 }
 
 }  // namespace wijksim::scenarios::detail

@@ -4,10 +4,12 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "agents/agents_def.hpp"
 #include "services/care_def.hpp"
 #include "services/price_list.hpp"
+#include "services/team_def.hpp"
 #include "sim/kernel/def_meta.hpp"
 
 namespace wijksim::scenarios {
@@ -87,6 +89,9 @@ struct ScenarioDef {
   agents::LevelDef level;
   services::PriceListDef prices;
   services::CareDef care;
+  services::ProvidersDef providers;
+  std::vector<services::TeamDef> teams;   ///< none: the zero alternative
+  services::FinanciersDef financiers;
   CalibrationDef calibration;
 
   template <class V> void visit(V& v) {
@@ -99,6 +104,9 @@ struct ScenarioDef {
     v.table("level", level, "self-reliance and problem level");
     v.table("prices", prices, "price list and payers");
     v.table("care", care, "care as usual");
+    v.table("providers", providers, "providers of care as usual: places, waiting lists, effects");
+    v.tables("teams", teams, "neighbourhood teams (none: the zero alternative)");
+    v.table("financiers", financiers, "financier module: co-financing reviews, team resizing, pooled budget");
     v.table("calibration", calibration, "calibration targets");
   }
 };

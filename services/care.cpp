@@ -11,7 +11,7 @@ using agents::Population;
 
 PriceTable PriceTable::from(const PriceListDef& prices, const CareDef& care) {
   PriceTable t;
-  for (std::size_t i = 0; i < kItemCount; ++i) {
+  for (std::size_t i = 0; i < kPricedItemCount; ++i) {
     const ItemDef& item = prices.items[i];
     t.cents[i] = is_one_off(static_cast<Item>(i)) ? sim::to_cents(item.eur) : sim::monthly_cents(item.eur);
     t.payer[i] = id(pocket_from_name(item.payer).value_or(Pocket::MunicipalitySocialWork));
@@ -45,7 +45,15 @@ void CareAccumulator::merge(const CareAccumulator& o) {
   }
 }
 
-CareRules CareRules::from(const CareDef& def) {
+void ProviderInbox::merge(const ProviderInbox& o) {
+  requests.insert(requests.end(), o.requests.begin(), o.requests.end());
+  for (std::size_t t = 0; t < kTrajectoryCount; ++t) {
+    running[t] += o.running[t];
+    dropped[t] += o.dropped[t];
+  }
+}
+
+CareRules CareRules::from(const CareDef& def, const ProvidersDef& providers) {
   CareRules r;
   for (std::size_t t = 0; t < kTrajectoryCount; ++t) {
     const TrajectoryDef& td = def.trajectories[t];
@@ -62,21 +70,55 @@ CareRules CareRules::from(const CareDef& def) {
     rule.ends_resolved = td.ends_resolved;
     for (std::size_t s = rule.min_severity; s <= agents::kMaxSeverity; ++s)
       r.qualifies[rule.domain][s] |= static_cast<std::uint16_t>(1U << t);
+    const ProviderDef& p = providers.providers[t];
+    if (p.capacity > 0) r.limited |= static_cast<std::uint16_t>(1U << t);
+    r.drop_out[t] = p.drop_out;
+    r.effects.domain[t] = static_cast<std::uint8_t>(rule.domain);
+    r.effects.improve[t] = 1.0 + p.effect;
+    if (p.effect != 0.0) r.effects.active |= static_cast<std::uint16_t>(1U << t);
   }
   return r;
 }
 
-void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx) {
+namespace {
+
+// Waiting households give up with the provider's drop-out hazard, or leave the list once they no longer
+// qualify. Returns the bits still waited for.
+std::uint16_t keep_waiting(std::uint16_t waiting, std::uint16_t qualifies, const CareRules& rules,
+                           const sim::HouseholdMonthDraws& draws, ProviderInbox& inbox) {
+  waiting &= qualifies;
+  for (unsigned bits = waiting; bits != 0; bits &= bits - 1) {
+    const auto t = static_cast<std::uint32_t>(std::countr_zero(bits));
+    if (draws.uniform(sim::Purpose::CareUse, kTrajectoryCount + t) < rules.drop_out[t]) {
+      waiting &= static_cast<std::uint16_t>(~(1U << t));
+      ++inbox.dropped[t];
+    }
+  }
+  return waiting;
+}
+
+}  // namespace
+
+std::uint16_t qualifying(const Population& pop, sim::HouseholdId h, const CareRules& rules) {
   constexpr auto kReintegration = static_cast<std::uint16_t>(1U << static_cast<unsigned>(Trajectory::Reintegration));
+  std::uint16_t qualifies = 0;
+  for (std::size_t d = 0; d < agents::kDomainCount; ++d) qualifies |= rules.qualifies[d][pop.severity[d][h]];
+  // Re-integration is a welfare instrument: it only runs for households on welfare.
+  if (pop.income[h] != agents::Income::Welfare) qualifies &= static_cast<std::uint16_t>(~kReintegration);
+  return qualifies;
+}
+
+void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx,
+              ProviderInbox& inbox) {
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
     if (pop.intramural[h] != agents::Intramural::None) continue;  // care inside the institution
-    std::uint16_t qualifies = 0;
-    for (std::size_t d = 0; d < agents::kDomainCount; ++d) qualifies |= rules.qualifies[d][pop.severity[d][h]];
-    // Re-integration is a welfare instrument: it only runs for households on welfare.
+    const std::uint16_t qualifies = qualifying(pop, h, rules);
     const bool on_welfare = pop.income[h] == agents::Income::Welfare;
-    if (!on_welfare) qualifies &= static_cast<std::uint16_t>(~kReintegration);
     std::uint16_t care = pop.care[h];
-    std::uint16_t candidates = care | qualifies;
+    const std::uint16_t waited = pop.waiting[h];
+    if (waited != 0) pop.waiting[h] = keep_waiting(waited, qualifies, rules, ctx.draws(h), inbox);
+    // Those on a list this month do not ask again (a household that gave up asks again next month at the earliest).
+    std::uint16_t candidates = (care | qualifies) & static_cast<std::uint16_t>(~waited);
     if (candidates == 0) continue;  // nothing runs and nothing qualifies: no draw needed
     const std::size_t type = agents::index(pop.type[h]);
     // Last month's level: households that cannot cope are more often in view of services.
@@ -93,10 +135,16 @@ void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules,
         if (!eligible || u < ((qualifies & bit) ? rule.ends_ongoing : rule.ends_resolved))
           care &= static_cast<std::uint16_t>(~bit);
       } else if (u < (heavy ? rule.start_heavy[type] : rule.start[type])) {
-        care |= bit;
+        if (rules.limited & bit) {
+          inbox.requests.push_back({h, static_cast<std::uint8_t>(t)});
+          pop.waiting[h] |= bit;
+        } else {
+          care |= bit;
+        }
       }
     }
     pop.care[h] = care;
+    for (unsigned bits = care & rules.limited; bits != 0; bits &= bits - 1) ++inbox.running[std::countr_zero(bits)];
   }
 }
 

@@ -2,10 +2,12 @@
 // Care as usual (the zero alternative): households start and end trajectories according to their state,
 // and every euro of their month is booked to an item (and, through the price table, to its payers).
 #include <array>
+#include <vector>
 
 #include "agents/dynamics.hpp"
 #include "agents/population.hpp"
 #include "services/care_def.hpp"
+#include "services/team_def.hpp"
 #include "services/price_list.hpp"
 #include "sim/kernel/ledger.hpp"
 
@@ -41,6 +43,20 @@ struct CareAccumulator {
 /// Law bits of Population::laws.
 enum Law : std::uint8_t { kYouthLaw = 1U << 0, kWmo = 1U << 1, kWelfareLaw = 1U << 2 };
 
+/// A household that wants to start a trajectory at a provider with a limited number of places.
+struct CareRequest {
+  sim::HouseholdId h;
+  std::uint8_t trajectory;
+};
+
+/// What the household pass hands to the providers (per range, in household order).
+struct ProviderInbox {
+  std::vector<CareRequest> requests;                     ///< new entries for the providers' waiting lists
+  std::array<std::int64_t, kTrajectoryCount> running{};  ///< households running each trajectory
+  std::array<std::int64_t, kTrajectoryCount> dropped{};  ///< waiting households that gave up this month
+  void merge(const ProviderInbox& o);
+};
+
 /// Care rules resolved for the hot loop (domain names looked up once).
 struct CareRules {
   struct Rule {
@@ -53,11 +69,20 @@ struct CareRules {
   std::array<Rule, kTrajectoryCount> rules{};
   /// Trajectories a domain at a severity qualifies for: qualifies[domain][severity] (bit per trajectory).
   std::array<std::array<std::uint16_t, agents::kMaxSeverity + 1>, agents::kDomainCount> qualifies{};
-  static CareRules from(const CareDef& def);
+  std::uint16_t limited = 0;                          ///< trajectories whose provider has a limited number of places
+  std::array<double, kTrajectoryCount> drop_out{};    ///< chance per month a waiting household gives up
+  agents::CareEffects effects;                        ///< effect of each running trajectory on its domain
+  static CareRules from(const CareDef& def, const ProvidersDef& providers);
 };
 
-/// Start and end care-as-usual trajectories. Reads severity, type, income, last_level; writes care.
-void use_care(agents::Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx);
+/// Trajectories a household qualifies for now (re-integration only on welfare).
+std::uint16_t qualifying(const agents::Population& pop, sim::HouseholdId h, const CareRules& rules);
+
+/// Start and end care-as-usual trajectories. A start at a provider with limited places becomes a request for
+/// its waiting list; waiting households may give up, or leave the list when they no longer qualify.
+/// Reads severity, type, income, last_level, waiting; writes care, waiting, inbox.
+void use_care(agents::Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx,
+              ProviderInbox& inbox);
 
 /// Book the month of every household: running costs from its state, one-off costs from its events.
 /// Reads state, events and last_level (this month's level); writes cost_year (public money only: the

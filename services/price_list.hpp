@@ -43,8 +43,16 @@ enum class Item : sim::ItemId {
   NursingHome,
   ProductivityLoss,
   QualityOfLife,
+  // Booked by teams and financiers, not priced by the list (their amounts come from the team's settings).
+  TeamStaff,
+  TeamOther,
+  CustomBudget,
+  PooledSettlement,
 };
-inline constexpr std::size_t kItemCount = 31;
+/// Items priced by the price list (the first kPricedItemCount of Item).
+inline constexpr std::size_t kPricedItemCount = 31;
+/// All ledger items.
+inline constexpr std::size_t kItemCount = 35;
 inline constexpr std::array<std::string_view, kItemCount> kItemNames{
     "welfare_benefit",   "welfare_running_costs", "unemployment_benefit",   "reintegration",
     "youth_ambulatory",  "supervision_order",     "child_protection_board", "out_of_home_placement",
@@ -54,7 +62,8 @@ inline constexpr std::array<std::string_view, kItemCount> kItemNames{
     "shelter",           "emergency_home",        "eviction",               "bailiff",
     "reletting",         "electricity_cutoff",    "offence_property",       "offence_threat",
     "offence_assault",   "detention",             "nursing_home",           "productivity_loss",
-    "quality_of_life"};
+    "quality_of_life",   "team_staff",            "team_other",             "custom_budget",
+    "pooled_settlement"};
 
 constexpr sim::ItemId id(Item i) { return static_cast<sim::ItemId>(i); }
 
@@ -96,7 +105,7 @@ constexpr bool is_one_off(Item i) {
 }
 
 struct PriceListDef {
-  std::array<ItemDef, kItemCount> items{
+  std::array<ItemDef, kPricedItemCount> items{
       ItemDef{14000, "municipality_work_income", "national_government", 0.25},  // [S003]; split # assumption [S003 §5]
       ItemDef{2900, "municipality_work_income", "", 0},      // [S003]
       ItemDef{18000, "benefits_agency", "", 0},               // # assumption (UWV benefit)
@@ -131,7 +140,7 @@ struct PriceListDef {
   };
 
   template <class V> void visit(V& v) {
-    for (std::size_t i = 0; i < kItemCount; ++i) v.table(kItemNames[i], items[i], "price-list item");
+    for (std::size_t i = 0; i < kPricedItemCount; ++i) v.table(kItemNames[i], items[i], "price-list item");
   }
   const ItemDef& operator[](Item i) const { return items[static_cast<std::size_t>(i)]; }
 };

@@ -1,5 +1,6 @@
 // The month of a world, written once as a readable list (MODEL.md "What happens in a month").
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -17,6 +18,8 @@ struct ChunkResult {
   MonthRecord record;
   agents::IncomeStats income;
   services::CareAccumulator care;
+  services::ProviderInbox providers;
+  services::TeamInbox teams;
 };
 
 void count_events(const agents::Population& pop, agents::HouseholdRange r, MonthRecord& rec) {
@@ -49,8 +52,11 @@ void classify(agents::Population& pop, agents::HouseholdRange r, const agents::L
 }  // namespace
 
 void World::simulate_month(std::uint32_t t, bool record) {
-  const agents::StepContext month_ctx{rng_, t, hoods_.deprivation};
-  const auto& dyn = def_.dynamics;
+  agents::StepContext month_ctx{rng_, t, hoods_.deprivation};
+  month_ctx.support = support_effects_;
+  if (care_.effects.active != 0) month_ctx.care = &care_.effects;
+  const scenarios::ScenarioDef& def = *def_;
+  const auto& dyn = def.dynamics;
   const std::uint32_t n = static_cast<std::uint32_t>(pop_.size());
   const unsigned chunks = std::max(1U, std::min<unsigned>(threads_, n));
   std::vector<ChunkResult> results(chunks);
@@ -70,10 +76,11 @@ void World::simulate_month(std::uint32_t t, bool record) {
       ctx.first = first;
       agents::life_events(pop_, b, dyn.life_events, ctx);                 // 1. life events
       agents::progress_domains(pop_, b, dyn, ctx);                        // 2. domain progression
-      agents::escalate(pop_, b, dyn, def_.population, ctx);               // 3. escalation ladders
+      agents::escalate(pop_, b, dyn, def.population, ctx);                // 3. escalation ladders
       agents::update_income(pop_, b, dyn.income, ctx, out.income);        // 4. income
-      services::use_care(pop_, b, care_, ctx);                            // 6. care as usual (services act)
-      classify(pop_, b, def_.level, out.record);                          //    problem level and flows
+      services::find(pop_, b, finding_, ctx, out.teams);                  // 5. finding: requests and signals
+      services::use_care(pop_, b, care_, ctx, out.providers);             // 6. care as usual (requests to providers)
+      classify(pop_, b, def.level, out.record);                           //    problem level and flows
       services::account(pop_, b, prices_, out.care);                      // 7. accounting
       count_events(pop_, b, out.record);
     }
@@ -83,6 +90,15 @@ void World::simulate_month(std::uint32_t t, bool record) {
     for (unsigned c = 1; c < chunks; ++c) helpers.emplace_back(work, c);
     work(0);
   }
+  // 6. Services act on what the household pass raised, on one thread, in household order (chunks are in
+  // household order, so the merged inboxes do not depend on the thread count).
+  services::ProviderInbox provider_inbox;
+  services::TeamInbox team_inbox;
+  for (const ChunkResult& r : results) {
+    provider_inbox.merge(r.providers);
+    team_inbox.merge(r.teams);
+  }
+  act_services(provider_inbox, team_inbox, record);
   if (!record) return;
 
   // Merge the chunks (integer sums: the order does not matter) and book the month.
@@ -105,6 +121,28 @@ void World::simulate_month(std::uint32_t t, bool record) {
 #endif
 }
 
+void World::act_services(services::ProviderInbox& providers, services::TeamInbox& teams, bool record) {
+  providers_.enqueue(pop_, providers);
+  if (record) {
+    services::TeamWorld tw{pop_, providers_, care_, ledger_, rng_, def_->run.warmup_months + month_, month_};
+    std::vector<services::Contact> contacts, early;
+    for (std::size_t i = 0; i < teams_.size(); ++i) {
+      const auto mine = [i](const services::Contact& c) { return c.team == i; };
+      contacts.clear();
+      early.clear();
+      std::copy_if(teams.contacts.begin(), teams.contacts.end(), std::back_inserter(contacts), mine);
+      std::copy_if(teams.early.begin(), teams.early.end(), std::back_inserter(early), mine);
+      const std::int64_t escalations = i < teams.escalations_waiting.size() ? teams.escalations_waiting[i] : 0;
+      teams_[i].act(tw, contacts, early, escalations);
+    }
+  }
+  providers_.serve(pop_, providers);
+  if (!record) return;
+  auto& team_month = team_records_.emplace_back();
+  for (const services::Team& team : teams_) team_month.push_back(team.last_month());
+  provider_records_.push_back(providers_.last_month());
+}
+
 void World::validate_month(const MonthRecord& rec, const services::CareAccumulator& care) const {
   // Heavy invariant checks (WIJKSIM_VALIDATE, on in Debug builds).
   std::int64_t households = 0;
@@ -112,6 +150,7 @@ void World::validate_month(const MonthRecord& rec, const services::CareAccumulat
   if (households != static_cast<std::int64_t>(pop_.size())) throw std::logic_error("households not conserved");
   Cents charged = 0;
   for (auto c : care.items) charged += c;
+  for (const services::Team& team : teams_) charged += team.last_month().cost;
   if (charged != ledger_.month_total(month_)) throw std::logic_error("ledger does not balance with the charges");
   for (const auto& column : pop_.severity)
     for (auto s : column)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <functional>
 #include <thread>
 
@@ -29,32 +30,84 @@ double top_share(const std::vector<std::int64_t>& cost, double fraction) {
 
 World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
              const std::function<void(std::uint32_t)>& warmup_progress)
-    : def_(def),
+    : def_(&def),
       rng_(def.run.seed, replication),
       threads_(resolve_threads(threads)),
       hoods_(agents::place_neighbourhoods(def.population, def.run.households)),
       pop_(agents::generate_population(def.population, def.dynamics, hoods_, rng_)),
       graph_(agents::build_social_network(def.network, hoods_, rng_)),
       prices_(services::PriceTable::from(def.prices, def.care)),
-      care_(services::CareRules::from(def.care)),
+      care_(services::CareRules::from(def.care, def.providers)),
+      providers_(def.providers),
       ledger_(def.run.months, services::kPocketCount, services::kItemCount) {
   records_.reserve(def.run.months);
   // Everyone counts as green before the first month; network strength then follows the true levels.
-  agents::update_network_strength(pop_, graph_, def_.network);
-  for (std::uint32_t t = 0; t < def_.run.warmup_months; ++t) {
-    if (t % 12 == 0) agents::update_network_strength(pop_, graph_, def_.network);
+  agents::update_network_strength(pop_, graph_, def.network);
+  for (std::uint32_t t = 0; t < def.run.warmup_months; ++t) {
+    if (t % 12 == 0) agents::update_network_strength(pop_, graph_, def.network);
     simulate_month(t, false);
     if (warmup_progress) warmup_progress(t + 1);
   }
-  agents::update_network_strength(pop_, graph_, def_.network);
+  agents::update_network_strength(pop_, graph_, def.network);
   std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);
   std::fill(pop_.laws.begin(), pop_.laws.end(), 0);
+  setup_teams();
+}
+
+World::World(const World& zero, const scenarios::ScenarioDef& project) : World(zero) {
+  def_ = &project;
+  setup_teams();
+}
+
+void World::setup_teams() {
+  const scenarios::ScenarioDef& def = *def_;
+  teams_.clear();
+  const services::ReferralGraph graph = services::build_referral_graph(def.teams, def.dynamics.escalation);
+  for (std::size_t i = 0; i < def.teams.size(); ++i)
+    teams_.emplace_back(def.teams[i], i, services::routes_of(graph, i, def.care));
+  // Replacement funding ("new for old") takes the team's yearly cost out of the named providers' places
+  // [S004 §5.2], shared equally.
+  for (const services::TeamDef& team : def.teams) {
+    if (team.funding != "replacement") continue;
+    const auto replaced = services::parse_name_set(team.replaces, services::kTrajectoryNames).bits;
+    const int count = std::popcount(replaced);
+    if (count == 0) continue;
+    const double cost = team.fte * team.cost_per_fte + team.other_costs;
+    for (unsigned bits = replaced; bits != 0; bits &= bits - 1) {
+      const auto t = static_cast<services::Trajectory>(std::countr_zero(bits));
+      const double place = def.prices[services::kTrajectoryItems[static_cast<std::size_t>(t)]].eur;
+      const double places = place > 0.0 ? cost / count / place : 0.0;
+      providers_.shrink(t, static_cast<std::uint32_t>(std::lround(places)));
+    }
+  }
+  refresh_team_rules();
+}
+
+void World::refresh_team_rules() {
+  // Finding goes to the first staffed team serving a neighbourhood; effects are per team and status.
+  finding_ = services::FindingRules{};
+  support_effects_.clear();
+  if (teams_.empty()) return;
+  finding_.team_of_hood.assign(hoods_.count(), -1);
+  for (std::size_t i = 0; i < teams_.size(); ++i) {
+    const services::Team& team = teams_[i];
+    finding_.teams.push_back(team.def().finding);
+    finding_.outreach.push_back(team.def().finding.outreach_visits > 0.0);
+    support_effects_.push_back(team.active_effect());
+    support_effects_.push_back(team.monitoring_effect());
+    if (!team.staffed()) continue;
+    for (std::size_t n = 0; n < hoods_.count(); ++n) {
+      const bool serves = team.def().neighbourhood.empty() || team.def().neighbourhood == def_->population.neighbourhoods[n].name;
+      if (serves && finding_.team_of_hood[n] < 0) finding_.team_of_hood[n] = static_cast<std::int16_t>(i);
+    }
+  }
 }
 
 void World::step() {
   if (finished()) return;
-  if (month_ % 12 == 0 && month_ > 0) agents::update_network_strength(pop_, graph_, def_.network);
-  simulate_month(def_.run.warmup_months + month_, true);
+  if (month_ % 12 == 0 && month_ > 0) agents::update_network_strength(pop_, graph_, def_->network);
+  refresh_team_rules();
+  simulate_month(def_->run.warmup_months + month_, true);
   if (month_in_year(month_) % 6 == 5) close_half_year();
   if (month_in_year(month_) == 11) close_year();
   ++month_;

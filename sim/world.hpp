@@ -12,6 +12,9 @@
 #include "agents/population.hpp"
 #include "scenarios/scenario_def.hpp"
 #include "services/care.hpp"
+#include "services/providers.hpp"
+#include "services/referral_graph.hpp"
+#include "services/team.hpp"
 #include "sim/kernel/ledger.hpp"
 #include "sim/kernel/rng.hpp"
 
@@ -47,6 +50,9 @@ class World {
   /// warmup_progress(months done) is called after every warm-up month.
   World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
         const std::function<void(std::uint32_t)>& warmup_progress = {});
+  /// A project alternative starting from a zero alternative's state (same households, network, warm-up and
+  /// random source): the paired world of MODEL.md. `project` must outlive the world.
+  World(const World& zero, const scenarios::ScenarioDef& project);
 
   /// Simulate the next month of the horizon (month() before the call).
   void step();
@@ -54,22 +60,36 @@ class World {
   void run(const std::function<void(std::uint32_t)>& progress = {});
 
   Month month() const { return month_; }
-  bool finished() const { return month_ >= def_.run.months; }
-  const scenarios::ScenarioDef& def() const { return def_; }
+  bool finished() const { return month_ >= def_->run.months; }
+  const scenarios::ScenarioDef& def() const { return *def_; }
   const agents::Population& population() const { return pop_; }
   const agents::SocialGraph& network() const { return graph_; }
   const Ledger& ledger() const { return ledger_; }
   const std::vector<MonthRecord>& records() const { return records_; }
   const Tallies& tallies() const { return tallies_; }
   unsigned threads() const { return threads_; }
+  /// Teams of this world (empty in the zero alternative); financiers change their FTE and co-financing.
+  const std::vector<services::Team>& teams() const { return teams_; }
+  std::vector<services::Team>& teams() { return teams_; }
+  const services::Providers& providers() const { return providers_; }
+  /// Per month of the horizon: each team's month, and each provider's month.
+  const std::vector<std::vector<services::TeamMonth>>& team_records() const { return team_records_; }
+  const std::vector<std::array<services::ProviderMonth, services::kTrajectoryCount>>& provider_records() const {
+    return provider_records_;
+  }
+  /// Book on this world's ledger (the financier module's settlements).
+  Ledger& ledger_for_settlement() { return ledger_; }
 
  private:
   void simulate_month(std::uint32_t t, bool record);
   void validate_month(const MonthRecord& rec, const services::CareAccumulator& care) const;
   void close_half_year();
   void close_year();
+  void setup_teams();
+  void refresh_team_rules();
+  void act_services(services::ProviderInbox& providers, services::TeamInbox& teams, bool record);
 
-  const scenarios::ScenarioDef& def_;
+  const scenarios::ScenarioDef* def_;
   Rng rng_;
   unsigned threads_;
   agents::Neighbourhoods hoods_;
@@ -77,6 +97,12 @@ class World {
   agents::SocialGraph graph_;
   services::PriceTable prices_;
   services::CareRules care_;
+  services::Providers providers_;
+  std::vector<services::Team> teams_;
+  services::FindingRules finding_;
+  std::vector<agents::SupportEffect> support_effects_;
+  std::vector<std::vector<services::TeamMonth>> team_records_;
+  std::vector<std::array<services::ProviderMonth, services::kTrajectoryCount>> provider_records_;
   Ledger ledger_;
   std::vector<MonthRecord> records_;
   Tallies tallies_;

@@ -14,6 +14,7 @@
 #include "sim/calibration.hpp"
 #include "sim/progress.hpp"
 #include "sim/run_output.hpp"
+#include "sim/paired.hpp"
 #include "sim/world.hpp"
 
 namespace fs = std::filesystem;
@@ -76,6 +77,22 @@ sim::World simulate(const scenarios::ScenarioDef& def, unsigned threads, double&
   return world;
 }
 
+// A scenario with teams runs paired with its zero alternative (same households and random numbers).
+int run_paired(const scenarios::ScenarioDef& def, unsigned threads, const fs::path& out, const std::string& cmdline) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::uint32_t warmup = def.run.warmup_months;
+  sim::ProgressBar bar(warmup + def.run.months, "months (warm-up first; project and zero alternative)");
+  sim::PairedRun run(def, 0, threads, [&bar](std::uint32_t done) { bar.update(done); });
+  run.run([&bar, warmup](std::uint32_t done) { bar.update(warmup + done); });
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  sim::write_paired_run(run, {cmdline, run.project().threads(), wall}, out);
+  fmt::print("{}\n", sim::paired_summary(run));
+  fmt::print("Simulated {} households x {} months, project and zero alternative, in {:.2f} s on {} thread(s).\n"
+             "Wrote {}\n",
+             run.project().population().size(), def.run.months, wall, run.project().threads(), out.string());
+  return 0;
+}
+
 int cmd_run(const SimOptions& opt, const std::string& out_arg, const std::string& cmdline) {
   const scenarios::ScenarioDef def = opt.load();
   const fs::path out = out_arg.empty() ? fs::path("out") / fmt::format("{}-{}", def.name, timestamp()) : fs::path(out_arg);
@@ -84,6 +101,7 @@ int cmd_run(const SimOptions& opt, const std::string& out_arg, const std::string
     return kBadInput;
   }
   double wall = 0.0;
+  if (!def.teams.empty()) return run_paired(def, opt.threads, out, cmdline);
   const sim::World world = simulate(def, opt.threads, wall);
   sim::write_run(world, {cmdline, world.threads(), wall}, out);
   fmt::print("{}\n", sim::run_summary(world));
@@ -126,7 +144,8 @@ int main(int argc, char** argv) {
 
   SimOptions run_opt;
   std::string out;
-  auto* run = app.add_subcommand("run", "Run one scenario (the zero alternative) and write its outputs");
+  auto* run = app.add_subcommand(
+      "run", "Run one scenario and write its outputs (a scenario with teams runs paired with its zero alternative)");
   run_opt.add_to(*run);
   run->add_option("--out", out, "Output folder (default out/<scenario>-<timestamp>)");
 

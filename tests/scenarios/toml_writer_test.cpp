@@ -75,8 +75,10 @@ TEST(ScenarioKeys, ListsEveryValueOnce) {
   std::vector<std::string> sorted = keys;
   std::sort(sorted.begin(), sorted.end());
   EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
-  // One value line per key in the print of the code defaults (one neighbourhood).
-  std::istringstream printed(to_toml(ScenarioDef{}));
+  // One value line per key in the print of the code defaults with one element in every array of tables.
+  ScenarioDef def;
+  def.teams.emplace_back().cofinanciers.emplace_back();
+  std::istringstream printed(to_toml(def));
   std::size_t value_lines = 0;
   for (std::string line; std::getline(printed, line);) value_lines += line.find(" = ") != std::string::npos ? 1u : 0u;
   EXPECT_EQ(value_lines, keys.size());

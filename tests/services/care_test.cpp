@@ -84,18 +84,19 @@ TEST(UseCare, TrajectoriesStartOnlyWhenQualifyingAndEndWhenResolved) {
     t.ends_resolved = 1.0;
     t.ends_ongoing = 0.0;
   }
-  const CareRules rules = CareRules::from(def);
+  const CareRules rules = CareRules::from(def, ProvidersDef{});
+  ProviderInbox inbox;
   const sim::Rng rng(1, 0);
   const std::vector<double> deprivation{0.0};
   for (sim::HouseholdId h = 0; h < 1000; ++h) {
     pop.type[h] = agents::HouseholdType::Other;
     pop.severity[agents::index(agents::Domain::Finances)][h] = 2;  // qualifies for light debt help
   }
-  use_care(pop, {0, 2000}, rules, {rng, 0, deprivation});
+  use_care(pop, {0, 2000}, rules, {rng, 0, deprivation}, inbox);
   const auto debt = 1U << static_cast<unsigned>(Trajectory::DebtHelpLight);
   for (sim::HouseholdId h = 0; h < 2000; ++h) EXPECT_EQ((pop.care[h] & debt) != 0, h < 1000) << h;
   for (sim::HouseholdId h = 0; h < 1000; ++h) pop.severity[agents::index(agents::Domain::Finances)][h] = 0;
-  use_care(pop, {0, 2000}, rules, {rng, 1, deprivation});
+  use_care(pop, {0, 2000}, rules, {rng, 1, deprivation}, inbox);
   for (sim::HouseholdId h = 0; h < 2000; ++h) EXPECT_EQ(pop.care[h], 0) << h;
 }
 

@@ -1,0 +1,165 @@
+#pragma once
+// Neighbourhood teams (MODEL.md steps 5, 6 and 8): finding households in the household pass, then on one
+// thread, in household order: waiting list, intake, casework, mandate, referrals along the graph, closure
+// and monitoring, ramp-up, turnover and the team's costs on the ledger.
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "agents/dynamics.hpp"
+#include "agents/population.hpp"
+#include "services/care.hpp"
+#include "services/providers.hpp"
+#include "services/referral_graph.hpp"
+#include "services/team_def.hpp"
+#include "sim/kernel/ledger.hpp"
+#include "sim/kernel/rng.hpp"
+
+namespace wijksim::services {
+
+/// How a household came into view of a team.
+enum class Source : std::uint8_t { Self, Signal, Outreach };
+
+/// A household coming into view of a team this month.
+struct Contact {
+  sim::HouseholdId h;
+  std::uint8_t team;
+  Source source;
+};
+
+/// What the household pass hands to the teams (per range, in household order).
+struct TeamInbox {
+  std::vector<Contact> contacts;  ///< asked for help or signalled by a partner
+  std::vector<Contact> early;     ///< on an early-signal list: candidates for outreach visits
+  std::vector<std::int64_t> escalations_waiting;  ///< per team: escalations of households on its waiting list
+  void merge(const TeamInbox& o);
+};
+
+/// Finding resolved for the household pass.
+struct FindingRules {
+  std::vector<FindingDef> teams;             ///< per team
+  std::vector<bool> outreach;                ///< per team: does outreach visits
+  std::vector<std::int16_t> team_of_hood;    ///< first staffed team serving each neighbourhood, -1 none
+  bool any() const { return !teams.empty(); }
+};
+
+/// Step 5. Households with a serious problem may come into view of their neighbourhood's team: partners
+/// signal them (eviction list, energy cut-off, school, GP), they ask themselves (more with trust and at a
+/// crisis), or they land on an early-signal list that outreach visits work through.
+/// Reads severity, events, trust, support, team, children, intramural; writes the inbox.
+void find(const agents::Population& pop, agents::HouseholdRange r, const FindingRules& rules,
+          const agents::StepContext& ctx, TeamInbox& inbox);
+
+/// One month of one team, for outputs.
+struct TeamMonth {
+  std::array<std::int64_t, agents::kLevelCount> caseload{};  ///< active cases by level
+  std::int64_t monitoring = 0, waiting = 0;
+  std::int64_t intake_self = 0, intake_signal = 0, intake_outreach = 0;
+  std::int64_t newly_found = 0;          ///< intakes not known to care before
+  std::int64_t referrals = 0;            ///< referrals to providers (out-of-target contacts and cases)
+  std::int64_t refused = 0;              ///< contacts turned away (out of target with no route, or list full)
+  std::int64_t waiting_dropouts = 0, escalations_waiting = 0;
+  std::int64_t closed = 0, relapses = 0;
+  std::int64_t visits = 0, visits_home = 0;
+  std::int64_t evictions_stopped = 0, mandate_grants = 0;
+  std::int64_t substituted = 0, extra_care = 0;
+  std::int64_t departures = 0;
+  double fte = 0.0, fte_effective = 0.0;      ///< paid FTE (after financier decisions), FTE at work
+  double capacity_hours = 0.0, load_hours = 0.0;  ///< client hours this month
+  sim::Cents cost = 0;                         ///< booked this month (staff, other, friction, custom budget)
+};
+/// Names of the TeamMonth metrics in output order, and the values in that order.
+std::span<const std::string_view> team_metric_names();
+std::vector<double> team_metric_values(const TeamMonth& m);
+
+/// What a team needs from the world for its month.
+struct TeamWorld {
+  agents::Population& pop;
+  Providers& providers;
+  const CareRules& care;
+  sim::Ledger& ledger;
+  const sim::Rng& rng;
+  sim::Month draw_month;    ///< month of the random source (warm-up months first)
+  sim::Month month;         ///< month of the horizon (ledger and ramp-up)
+};
+
+class Team {
+ public:
+  Team(const TeamDef& def, std::size_t index, const TeamRoutes& routes);
+
+  /// The month's work after the household pass: contacts and early signals are this team's (household order).
+  void act(TeamWorld& w, std::span<const Contact> contacts, std::span<const Contact> early, std::int64_t escalations_waiting);
+
+  /// Effects on hazards of active and monitored cases.
+  const agents::SupportEffect& active_effect() const { return active_; }
+  const agents::SupportEffect& monitoring_effect() const { return monitoring_; }
+
+  const TeamDef& def() const { return def_; }
+  double fte() const { return fte_; }
+  /// Change the paid FTE (financier decisions), from next month.
+  void set_fte(double fte) { fte_ = fte < 0.0 ? 0.0 : fte; }
+  /// Co-financing shares still paid, per cofinancier of the def.
+  const std::vector<bool>& cofinancing() const { return paying_; }
+  /// A co-financier stops paying; the team shrinks by its share.
+  void withdraw(std::size_t cofinancier);
+  /// Pockets paying the team with their shares (municipality social work pays the rest).
+  std::vector<std::pair<Pocket, double>> payers() const;
+  const TeamMonth& last_month() const { return month_; }
+  bool staffed() const { return fte_ > 0.0; }
+
+ private:
+  struct Case {
+    sim::HouseholdId h;
+    sim::Month start;
+    std::uint16_t stable = 0;   ///< months in a row at green or light orange
+    std::uint8_t referred = 0;  ///< domains already referred (bit per domain)
+  };
+  struct Closed {
+    sim::HouseholdId h;
+    sim::Month at;
+    sim::Month monitored_until;
+  };
+
+  double effective_fte(sim::Month month) const;
+  double capacity_hours(sim::Month month) const;
+  double hours_of(const agents::Population& pop, sim::HouseholdId h) const;
+  void turnover(TeamWorld& w);
+  void review_cases(TeamWorld& w);
+  void review_closed(TeamWorld& w);
+  void review_waiting(TeamWorld& w);
+  void triage(TeamWorld& w, const Contact& c);
+  void outreach(TeamWorld& w, std::span<const Contact> early);
+  void admit(TeamWorld& w, sim::HouseholdId h);
+  void casework(TeamWorld& w, Case& c);
+  bool refer(TeamWorld& w, sim::HouseholdId h, std::size_t domain);
+  bool has_room(const agents::Population& pop, sim::HouseholdId h) const;
+  void book_costs(TeamWorld& w);
+  /// Book an amount on the team's payers by their shares (the municipality takes the rounding rest).
+  void book_split(TeamWorld& w, Item item, sim::Cents total);
+
+  TeamDef def_;
+  std::size_t index_;
+  TeamRoutes routes_;
+  std::uint32_t target_ = 0;       ///< level bits taken in
+  std::uint32_t disciplines_ = 0;  ///< discipline bits held
+  std::uint16_t substitutable_ = 0;///< trajectories the team can replace [S004]
+  agents::SupportEffect active_, monitoring_;
+  double fte_;
+  std::vector<bool> paying_;
+  std::vector<sim::Month> vacancies_;  ///< month each open vacancy is filled
+  double budget_left_ = 0.0;           ///< custom budget left this year, EUR
+  std::vector<Case> cases_;
+  std::vector<Closed> closed_;         ///< closed in the last 12 months (relapse watch; monitoring)
+  std::deque<sim::HouseholdId> waiting_;
+  double load_ = 0.0;                  ///< client hours a month of the current cases and monitored households
+  double capacity_hours_now_ = 0.0;    ///< client hours a month available this month
+  TeamMonth month_;
+};
+
+/// Household id used for a team's own draws (turnover): far above any household.
+constexpr std::uint64_t team_draw_id(std::size_t team) { return 0xFFFF'FFFF'0000ULL + team; }
+
+}  // namespace wijksim::services

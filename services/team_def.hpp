@@ -1,0 +1,230 @@
+#pragma once
+// Settings of a neighbourhood team and its variants (MODEL.md "Services"), of the providers that carry
+// care as usual, and of the financier module. Hazards are per month; shares are fractions 0..1.
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agents/domains.hpp"
+#include "services/care_def.hpp"
+#include "services/pockets.hpp"
+#include "sim/kernel/def_meta.hpp"
+
+namespace wijksim::services {
+
+/// The disciplines a team can hold; each works on one domain [S004 §3].
+inline constexpr std::size_t kDisciplineCount = 6;
+inline constexpr std::array<std::string_view, kDisciplineCount> kDisciplineNames{
+    "work_income", "youth", "welfare", "adult_mental_health", "housing", "care"};
+/// The domain each discipline works on (same order as agents::Domain: finances, parenting, participation,
+/// mental health, housing, health).
+inline constexpr std::array<agents::Domain, kDisciplineCount> kDisciplineDomain{
+    agents::Domain::Finances, agents::Domain::Parenting,  agents::Domain::Participation,
+    agents::Domain::MentalHealth, agents::Domain::Housing, agents::Domain::Health};
+
+/// Names joined by '+' ("orange+red") parsed into a bit set over `names`; nullopt names the first unknown part.
+struct NameSet {
+  std::uint32_t bits = 0;
+  std::string unknown;  ///< first part that is not a name (empty when all parse)
+};
+NameSet parse_name_set(std::string_view text, std::span<const std::string_view> names);
+
+/// How a team finds households (MODEL.md step 5).
+struct FindingDef {
+  std::array<double, 2> self_referral{0.004, 0.02};  ///< per month at worst severity 2, 3, for trust 0.5 (scales with trust) # assumption
+  double housing_signal = 0.9;     ///< share of eviction lists the housing corporation passes on (about 2 weeks ahead) [S003] coverage # assumption
+  double energy_signal = 0.5;      ///< share of energy cut-offs signalled # assumption
+  double school_signal = 0.01;     ///< per month, families with a serious parenting problem signalled by school (absence) # assumption
+  double gp_signal = 0.005;        ///< per month, households with serious mental or physical problems signalled by the GP # assumption
+  double early_signal = 0.05;      ///< per month, households with serious money problems on an early-signal list (arrears, refused debt help) # assumption
+  double outreach_visits = 0.0;    ///< home visits per FTE-month after early signals (0 = no outreach) # assumption
+  double at_home = 0.4;            ///< share of visits where someone is home [S003: 4 of 10]
+  double opens_up = 0.25;          ///< share of those at home who open up [S003: 1 of 4]
+
+  template <class V> void visit(V& v) {
+    v.list("self_referral", self_referral, sim::kProbability, "per month at worst severity 2, 3 (trust 0.5)");
+    v.field("housing_signal", housing_signal, sim::kShare, "share of eviction listings signalled to the team");
+    v.field("energy_signal", energy_signal, sim::kShare, "share of energy cut-offs signalled");
+    v.field("school_signal", school_signal, sim::kProbability, "per month, serious parenting problem signalled by school");
+    v.field("gp_signal", gp_signal, sim::kProbability, "per month, serious mental/physical problem signalled by GP");
+    v.field("early_signal", early_signal, sim::kProbability, "per month, serious money problem on an early-signal list");
+    v.field("outreach_visits", outreach_visits, sim::Range{0.0, 1000.0}, "home visits per FTE-month");
+    v.field("at_home", at_home, sim::kShare, "share of visits where someone is home");
+    v.field("opens_up", opens_up, sim::kShare, "share of those at home who open up");
+  }
+};
+
+/// What the team does with a case (MODEL.md step 6).
+struct CaseworkDef {
+  std::string disciplines = "work_income+youth+welfare+adult_mental_health+housing+care";  ///< '+'-joined disciplines
+  /// Improvement hazards multiplied by 1 + improve[discipline] for the domain of a discipline the team holds
+  /// [S001 §4.4: effects are small, 11-25%].
+  std::array<double, kDisciplineCount> improve{0.2, 0.2, 0.2, 0.2, 0.2, 0.2};
+  /// Worsening and escalation hazards multiplied by 1 - escalation[discipline] [S001 §4.4: 11-25%; 13% delinquency].
+  std::array<double, kDisciplineCount> escalation{0.15, 0.15, 0.15, 0.15, 0.15, 0.15};
+  double without_discipline = 0.3;     ///< share of the effect in a domain whose discipline the team lacks [S004: youth-only team less effective] # assumption
+  double substitution_existing = 0.1;  ///< running substitutable trajectories ended at intake, known households [S004 Table 4.5]
+  double substitution_new = 0.3;       ///< the same for newly found households [S004 Table 4.5]
+  double extra_care_new = 0.3;         ///< newly found: chance each qualifying substitutable trajectory is started (suction) [S001: +14% Wmo clients] # assumption
+  double network_activation = 0.1;     ///< network strength added while supported [S004: 20% planned, 10% realised]
+  double referral_acceptance = 0.8;    ///< chance a provider accepts a team referral (graph edge) # assumption
+  std::uint32_t close_after_stable = 3;///< months at green or light orange before a case closes # assumption
+  std::uint32_t max_case_months = 24;  ///< a case closes after this long at the latest # assumption
+  std::uint32_t monitoring_months = 12;///< "pilot light" after closure; 0 = none [S004 §3] length # assumption
+  double monitoring_effect = 0.5;      ///< share of the casework effect kept during monitoring # assumption
+  double monitoring_hours = 4.0;       ///< hours a year per monitored household [S004 Table 3.10, green row]
+
+  template <class V> void visit(V& v) {
+    v.text("disciplines", disciplines, "'+'-joined: work_income, youth, welfare, adult_mental_health, housing, care");
+    v.list("improve", improve, sim::Range{0.0, 10.0}, "improvement hazard added per discipline (work_income..care)");
+    v.list("escalation", escalation, sim::kShare, "worsening/escalation hazard removed per discipline");
+    v.field("without_discipline", without_discipline, sim::kShare, "share of effect in a domain without its discipline");
+    v.field("substitution_existing", substitution_existing, sim::kShare, "substitutable trajectories ended, known households");
+    v.field("substitution_new", substitution_new, sim::kShare, "substitutable trajectories ended, newly found households");
+    v.field("extra_care_new", extra_care_new, sim::kShare, "newly found: chance a qualifying trajectory is added");
+    v.field("network_activation", network_activation, sim::kShare, "network strength added while supported");
+    v.field("referral_acceptance", referral_acceptance, sim::kShare, "chance a provider accepts a team referral");
+    v.field("close_after_stable", close_after_stable, sim::Range{1, 120}, "stable months before closure");
+    v.field("max_case_months", max_case_months, sim::Range{1, 240}, "longest case in months");
+    v.field("monitoring_months", monitoring_months, sim::Range{0, 240}, "months of monitoring after closure");
+    v.field("monitoring_effect", monitoring_effect, sim::kShare, "share of the effect kept while monitoring");
+    v.field("monitoring_hours", monitoring_hours, sim::Range{0.0, 2000.0}, "hours a year per monitored household");
+  }
+};
+
+/// Mandate and custom budget.
+struct MandateDef {
+  bool enabled = false;          ///< may grant youth/Wmo provisions on the spot and stop evictions [S002; S003]
+  double stop_eviction = 0.97;   ///< chance a pending eviction of a case is stopped [S003: 68 of 70 prevented]
+  double custom_budget = 0.0;    ///< EUR a year for custom solutions (e.g. clearing rent arrears) [S003: 20,000 per coach]
+  double arrears_cost = 2500.0;  ///< EUR to clear rent arrears and stop an eviction [S003]
+
+  template <class V> void visit(V& v) {
+    v.flag("enabled", enabled, "grant youth/Wmo provisions on the spot, stop evictions");
+    v.field("stop_eviction", stop_eviction, sim::kProbability, "chance a pending eviction of a case is stopped");
+    v.field("custom_budget", custom_budget, sim::kEur, "EUR a year");
+    v.field("arrears_cost", arrears_cost, sim::kEur, "EUR to clear rent arrears and stop an eviction");
+  }
+};
+
+/// Staff turnover.
+struct TurnoverDef {
+  double yearly = 0.13;               ///< share of staff leaving a year [S002: almost half within five years]
+  std::uint32_t vacancy_months = 3;   ///< months before a leaver is replaced # assumption
+  double lost_trust = 0.2;            ///< trust lost by the leaver's clients (they retell their story) [S002] size # assumption
+  double drop_out = 0.2;              ///< chance a leaver's client quits the team # assumption
+
+  template <class V> void visit(V& v) {
+    v.field("yearly", yearly, sim::kProbability, "share of staff leaving a year");
+    v.field("vacancy_months", vacancy_months, sim::Range{0, 60}, "months before a leaver is replaced");
+    v.field("lost_trust", lost_trust, sim::kShare, "trust lost by the leaver's clients");
+    v.field("drop_out", drop_out, sim::kShare, "chance a leaver's client quits");
+  }
+};
+
+/// A co-financier of a team: a pocket paying a share of its costs.
+struct CoFinancierDef {
+  std::string pocket = "health_insurer";  ///< who pays
+  double share = 0.1;                     ///< share of the team's costs # assumption
+  std::uint32_t patience = 2;             ///< negative yearly balances in a row before withdrawing # assumption
+
+  template <class V> void visit(V& v) {
+    v.choice("pocket", pocket, kPocketNames, "pocket that co-finances");
+    v.field("share", share, sim::kShare, "share of the team's costs");
+    v.field("patience", patience, sim::Range{1, 50}, "negative years in a row before withdrawing");
+  }
+};
+
+inline constexpr std::array<std::string_view, 2> kFundingModes{"additional", "replacement"};
+
+/// One team. A scenario holds zero or more; none is the zero alternative.
+struct TeamDef {
+  std::string name = "wijkteam";     ///< label in outputs
+  double fte = 4.0;                  ///< staff in FTE # assumption (one generalist team for a district)
+  double cost_per_fte = 65000.0;     ///< EUR a year [S003]
+  double other_costs = 0.0;          ///< EUR a year besides staff (housing, ICT, training) # assumption
+  double friction_share = 0.1;       ///< friction costs in the first year as a share of staff costs [S004 §4.2] size # assumption
+  double hours_per_fte = 1200.0;     ///< client hours per FTE a year [S004 Table 3.10]
+  std::array<double, agents::kLevelCount> hours{4.0, 8.0, 30.0, 120.0};  ///< hours a year per household by level [S004 Table 3.10]
+  std::string target = "orange+red"; ///< '+'-joined levels the team takes in ("the art is not to pick up everything" [S000])
+  std::uint32_t max_waiting = 50;    ///< longest waiting list # assumption
+  double waiting_drop_out = 0.05;    ///< chance per month a waiting household gives up # assumption
+  std::uint32_t ramp_months = 36;    ///< months to full caseload [S004 §4.4: about three years]
+  double ramp_start = 0.5;           ///< share of full capacity in the first month # assumption
+  std::string funding = "additional";///< "additional" or "replacement" ("new for old") [S004 §5.2]
+  std::string replaces;              ///< '+'-joined providers whose budgets shrink by the team's cost (replacement)
+  std::string neighbourhood;         ///< neighbourhood served ("" = all)
+  FindingDef finding;
+  CaseworkDef casework;
+  MandateDef mandate;
+  TurnoverDef turnover;
+  std::vector<CoFinancierDef> cofinanciers;  ///< the municipality (social work) pays the rest
+
+  template <class V> void visit(V& v) {
+    v.text("name", name, "label in outputs");
+    v.field("fte", fte, sim::Range{0.0, 10000.0}, "staff in FTE");
+    v.field("cost_per_fte", cost_per_fte, sim::kEur, "EUR a year");
+    v.field("other_costs", other_costs, sim::kEur, "EUR a year besides staff");
+    v.field("friction_share", friction_share, sim::Range{0.0, 5.0}, "first-year friction as share of staff costs");
+    v.field("hours_per_fte", hours_per_fte, sim::Range{1.0, 3000.0}, "client hours per FTE a year");
+    v.list("hours", hours, sim::Range{0.0, 2000.0}, "hours a year per household: green, light orange, orange, red");
+    v.text("target", target, "'+'-joined levels taken in: green, light_orange, orange, red");
+    v.field("max_waiting", max_waiting, sim::Range{0, 1000000}, "longest waiting list");
+    v.field("waiting_drop_out", waiting_drop_out, sim::kProbability, "chance per month a waiting household gives up");
+    v.field("ramp_months", ramp_months, sim::Range{0, 240}, "months to full caseload");
+    v.field("ramp_start", ramp_start, sim::kShare, "share of full capacity in the first month");
+    v.choice("funding", funding, kFundingModes, "additional or replacement");
+    v.text("replaces", replaces, "'+'-joined providers whose budgets shrink (replacement)");
+    v.text("neighbourhood", neighbourhood, "neighbourhood served (empty = all)");
+    v.table("finding", finding, "how the team finds households");
+    v.table("casework", casework, "what the team does with a case");
+    v.table("mandate", mandate, "mandate and custom budget");
+    v.table("turnover", turnover, "staff turnover");
+    v.tables("cofinanciers", cofinanciers, "pockets paying a share of the team");
+  }
+};
+
+/// One provider of care as usual (a trajectory of CareDef): places, queue and effect.
+struct ProviderDef {
+  std::uint32_t capacity = 0;   ///< places (0 = no limit) # assumption
+  double drop_out = 0.05;       ///< chance per month a waiting household gives up # assumption
+  double effect = 0.0;          ///< improvement hazard of the trajectory's domain multiplied by 1 + effect while it runs # assumption
+
+  template <class V> void visit(V& v) {
+    v.field("capacity", capacity, sim::Range{0, 1.0e8}, "places (0 = no limit)");
+    v.field("drop_out", drop_out, sim::kProbability, "chance per month a waiting household gives up");
+    v.field("effect", effect, sim::Range{0.0, 10.0}, "improvement hazard added while the trajectory runs");
+  }
+};
+
+struct ProvidersDef {
+  std::array<ProviderDef, kTrajectoryCount> providers{};
+  template <class V> void visit(V& v) {
+    for (std::size_t t = 0; t < kTrajectoryCount; ++t) v.table(kTrajectoryNames[t], providers[t], "provider");
+  }
+  const ProviderDef& operator[](Trajectory t) const { return providers[static_cast<std::size_t>(t)]; }
+};
+
+/// The financier module (MODEL.md "Pockets"): yearly reviews of co-financing and of the team's size.
+struct FinanciersDef {
+  bool enabled = false;                    ///< co-financiers review and may withdraw; the municipality may resize
+  bool pooled = false;                     ///< pooled budget: co-financiers and the municipality share net savings by contribution
+  std::uint32_t municipal_review_years = 4;///< the municipality reviews the team every this many years (0 = never) # assumption
+  double cut_below = 0.0;                  ///< municipal ratio below which the team is cut (0 = never) # assumption
+  double grow_above = 0.0;                 ///< municipal ratio above which the team grows (0 = never) # assumption
+  double resize_step = 0.25;               ///< share of FTE cut or added at a review # assumption
+
+  template <class V> void visit(V& v) {
+    v.flag("enabled", enabled, "co-financiers review yearly; the municipality may resize the team");
+    v.flag("pooled", pooled, "pooled budget: net savings shared by contribution");
+    v.field("municipal_review_years", municipal_review_years, sim::Range{0, 50}, "years between municipal reviews");
+    v.field("cut_below", cut_below, sim::Range{0.0, 100.0}, "municipal ratio below which the team is cut");
+    v.field("grow_above", grow_above, sim::Range{0.0, 100.0}, "municipal ratio above which the team grows");
+    v.field("resize_step", resize_step, sim::kShare, "share of FTE cut or added at a review");
+  }
+};
+
+}  // namespace wijksim::services

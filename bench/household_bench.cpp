@@ -6,6 +6,7 @@
 
 #include "agents/network.hpp"
 #include "common/fixtures.hpp"
+#include "sim/paired.hpp"
 #include "sim/world.hpp"
 
 namespace {
@@ -45,6 +46,53 @@ BENCHMARK(BM_HouseholdMonths)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2.0);
+
+// The same month with a generalist team of 4 FTE per 10,000 households (as scenarios/wijkteam.toml) acting:
+// finding, triage, casework, referrals, costs. Compare with BM_HouseholdMonths taken in the same run.
+scenarios::ScenarioDef team_scenario(std::int64_t households, std::uint32_t months) {
+  auto def = bench_scenario(households, months);
+  services::TeamDef& team = def.teams.emplace_back();
+  team.fte = 4.0 * static_cast<double>(households) / 10'000.0;
+  team.finding.outreach_visits = 2.0;
+  return def;
+}
+
+void BM_TeamMonths(benchmark::State& state) {
+  const auto def = team_scenario(state.range(0), 600);
+  auto world = std::make_unique<sim::World>(def, 0, 1);
+  std::int64_t months = 0;
+  for (auto _ : state) {
+    if (world->finished()) {
+      state.PauseTiming();
+      world = std::make_unique<sim::World>(def, 0, 1);
+      state.ResumeTiming();
+    }
+    world->step();
+    ++months;
+  }
+  state.counters["household_months_per_s"] =
+      benchmark::Counter(static_cast<double>(months * state.range(0)), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TeamMonths)->Arg(100'000)->ArgName("households")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// A paired run (zero alternative and the team project in lockstep), counting the project's household-months.
+void BM_PairedMonths(benchmark::State& state) {
+  const auto def = team_scenario(state.range(0), 600);
+  auto run = std::make_unique<sim::PairedRun>(def, 0, 1);
+  std::int64_t months = 0;
+  for (auto _ : state) {
+    if (run->finished()) {
+      state.PauseTiming();
+      run = std::make_unique<sim::PairedRun>(def, 0, 1);
+      state.ResumeTiming();
+    }
+    run->step();
+    ++months;
+  }
+  state.counters["household_months_per_s"] =
+      benchmark::Counter(static_cast<double>(months * state.range(0)), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_PairedMonths)->Arg(100'000)->ArgName("households")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // A whole run as `wijksim run` does it: generation, network, 36 warm-up and 120 horizon months.
 void BM_FullRun(benchmark::State& state) {

@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config git
   libboost-graph-dev libboost-math-dev libtomlplusplus-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  graphviz  # the tests render `wijksim graph` with dot
 )
 missing=()
 for p in "${packages[@]}"; do

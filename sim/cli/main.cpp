@@ -1,4 +1,4 @@
-// wijksim: the command line. Commands: run, calibrate, validate.
+// wijksim: the command line. Commands: run, calibrate, validate, graph.
 // Exit codes: 0 success, 1 failure while running, 2 bad input (scenario or command line).
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "scenarios/loader.hpp"
+#include "services/referral_graph.hpp"
 #include "sim/calibration.hpp"
 #include "sim/progress.hpp"
 #include "sim/run_output.hpp"
@@ -135,6 +136,14 @@ int cmd_validate(const std::string& file, const std::vector<std::string>& sets) 
   return 0;
 }
 
+int cmd_graph(const std::string& file, const std::vector<std::string>& sets) {
+  const scenarios::ScenarioDef def = file.empty() ? scenarios::load_default_scenario(sets)
+                                                  : scenarios::load_scenario(scenarios::resolve_scenario(file), sets);
+  const auto graph = services::build_referral_graph(def.teams, def.dynamics.escalation);
+  fmt::print("{}", services::to_dot(graph, fmt::format("wijksim referral graph: {}", def.name)));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -161,6 +170,13 @@ int main(int argc, char** argv) {
   val->add_option("file", vfile, "Scenario file or shipped name (default: the embedded default)");
   val->add_option("--set", vsets, "Override any value: key.path=value (repeatable)");
 
+  std::string gfile;
+  std::vector<std::string> gsets;
+  auto* graph = app.add_subcommand(
+      "graph", "Print the referral graph (teams, providers, escalation sinks) as Graphviz DOT; e.g. | dot -Tsvg");
+  graph->add_option("scenario", gfile, "Scenario file or shipped name (default: the embedded default)");
+  graph->add_option("--set", gsets, "Override any value: key.path=value (repeatable)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -177,6 +193,7 @@ int main(int argc, char** argv) {
     if (*run) return cmd_run(run_opt, out, cmdline);
     if (*cal) return cmd_calibrate(cal_opt, json);
     if (*val) return cmd_validate(vfile, vsets);
+    if (*graph) return cmd_graph(gfile, gsets);
   } catch (const scenarios::ScenarioError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kBadInput;

@@ -41,6 +41,11 @@ inline CliResult run_cli(const std::string& args, const std::filesystem::path& c
 }
 
 /// A fresh empty folder for one test.
+inline void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
 inline std::filesystem::path fresh_dir(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() / ("wijksim_test_" + std::to_string(::getpid()) + "_" + name);
   std::filesystem::remove_all(dir);

@@ -83,8 +83,9 @@ bool team_key(const std::string& key) { return key.rfind("teams[]", 0) == 0; }
 // The default district is the zero alternative: it has no team, so the team keys are documented in wijkteam.toml.
 TEST(DefaultToml, WritesEveryKeyOfTheSchema) {
   const std::set<std::string> written = keys_written(shipped("default.toml"));
-  for (const std::string& key : scenario_keys())
+  for (const std::string& key : scenario_keys()) {
     if (!team_key(key)) EXPECT_TRUE(written.contains(key)) << "default.toml lacks " << key;
+  }
   const std::vector<std::string> all = scenario_keys();
   for (const std::string& key : written)
     EXPECT_NE(std::find(all.begin(), all.end(), key), all.end()) << "default.toml has unknown key " << key;
@@ -92,9 +93,10 @@ TEST(DefaultToml, WritesEveryKeyOfTheSchema) {
 
 TEST(WijkteamToml, WritesEveryTeamKey) {
   const std::set<std::string> written = keys_written(shipped("wijkteam.toml"));
-  for (const std::string& key : scenario_keys())
+  for (const std::string& key : scenario_keys()) {
     if (team_key(key) && key.find("cofinanciers[]") == std::string::npos)
       EXPECT_TRUE(written.contains(key)) << "wijkteam.toml lacks " << key;
+  }
 }
 
 TEST(DefaultToml, EveryValueHasATrailingComment) {

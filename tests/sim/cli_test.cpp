@@ -80,6 +80,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"no_scenario", "run no_such_scenario", R"(no_such_scenario.*not found)"}),
     [](const auto& p) { return std::string(p.param.name); });
 
+TEST(Cli, GraphPrintsDotThatGraphvizRenders) {
+  const auto dir = fresh_dir("graph");
+  const auto r = run_cli("graph wijkteam --set teams.0.mandate.enabled=true", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("digraph G {", 0), 0U);
+  EXPECT_NE(r.out.find("label=\"wijkteam\""), std::string::npos);
+  EXPECT_NE(r.out.find("stop eviction"), std::string::npos);
+  if (std::system("command -v dot >/dev/null 2>&1") != 0) GTEST_SKIP() << "graphviz (dot) is not installed";
+  testing::write_file(dir / "graph.dot", r.out);
+  const std::string cmd = "dot -Tsvg '" + (dir / "graph.dot").string() + "' -o '" + (dir / "graph.svg").string() + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_NE(slurp(dir / "graph.svg").find("<svg"), std::string::npos);
+}
+
 TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run_cli("run --no-such-flag").exit_code, 2);
   EXPECT_EQ(run_cli("frobnicate").exit_code, 2);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <optional>
 
 namespace wijksim::services {
 
@@ -70,12 +71,17 @@ std::uint8_t worst_severity(const Population& pop, HouseholdId h) {
   return worst;
 }
 
-// The domain with the highest severity (the first on a tie).
-std::size_t worst_domain(const Population& pop, HouseholdId h) {
-  std::size_t best = 0;
-  for (std::size_t d = 1; d < agents::kDomainCount; ++d)
-    if (pop.severity[d][h] > pop.severity[best][h]) best = d;
+// The domain with the highest severity among those a team can refer (the first on a tie).
+std::optional<std::size_t> worst_routed_domain(const Population& pop, HouseholdId h, const TeamRoutes& routes) {
+  std::optional<std::size_t> best;
+  for (std::size_t d = 0; d < agents::kDomainCount; ++d)
+    if (routes.provider[d] && (!best || pop.severity[d][h] > pop.severity[*best][h])) best = d;
   return best;
+}
+
+// Not known to care before: no trajectory running or waited for, never a team case.
+bool unknown_to_care(const Population& pop, HouseholdId h) {
+  return pop.care[h] == 0 && pop.waiting[h] == 0 && pop.support[h] == Support::NotKnown;
 }
 
 double draw(const sim::Rng& rng, HouseholdId h, sim::Month t, std::uint32_t index) {
@@ -291,10 +297,17 @@ void Team::review_cases(TeamWorld& w) {
     Population& pop = w.pop;
     if (pop.support[c.h] != Support::Active || pop.team[c.h] != index_) return true;  // renewed or quit
     c.stable = pop.last_level[c.h] <= Level::LightOrange ? static_cast<std::uint16_t>(c.stable + 1) : 0;
-    if (c.stable < cw.close_after_stable && w.month - c.start < cw.max_case_months) return false;
-    pop.support[c.h] = cw.monitoring_months > 0 ? Support::Monitoring : Support::Closed;
-    closed_.push_back({c.h, w.month, w.month + cw.monitoring_months});
+    const bool stable = c.stable >= cw.close_after_stable;
+    if (!stable && w.month - c.start < cw.max_case_months) return false;
     ++month_.closed;
+    if (stable) {
+      // Closed because the household is stable: monitored, and watched for relapse.
+      pop.support[c.h] = cw.monitoring_months > 0 ? Support::Monitoring : Support::Closed;
+      closed_.push_back({c.h, w.month, w.month + cw.monitoring_months});
+    } else {
+      // Closed at the longest case duration without being stable: no pilot light, no relapse watch.
+      pop.support[c.h] = Support::Closed;
+    }
     return true;
   });
 }
@@ -322,7 +335,8 @@ void Team::triage(TeamWorld& w, const Contact& c) {
   if (s == Support::Active || s == Support::Waiting || s == Support::Monitoring) return;
   // "The art is not to pick up everything" [S000]: households outside the target are referred on.
   if ((target_ & (1U << agents::index(pop.last_level[h]))) == 0) {
-    if (refer(w, h, worst_domain(pop, h))) {
+    const auto domain = worst_routed_domain(pop, h, routes_);
+    if (domain && refer(w, h, *domain)) {
       ++month_.referrals;
     } else {
       ++month_.refused;
@@ -342,6 +356,12 @@ void Team::triage(TeamWorld& w, const Contact& c) {
   if (now) {
     admit(w, h);
   } else {
+    // Whether it is newly found is judged now, at first contact, and kept while it waits.
+    if (unknown_to_care(pop, h)) {
+      pop.flags[h] |= agents::kNewlyFound;
+    } else {
+      pop.flags[h] &= static_cast<std::uint8_t>(~agents::kNewlyFound);
+    }
     pop.support[h] = Support::Waiting;
     pop.team[h] = static_cast<std::uint8_t>(index_);
     waiting_.push_back(h);
@@ -370,8 +390,9 @@ void Team::outreach(TeamWorld& w, std::span<const Contact> early) {
 
 void Team::admit(TeamWorld& w, HouseholdId h) {
   Population& pop = w.pop;
-  // Newly found: not known to care before (no trajectory running or waited for, never a team case).
-  const bool newly = pop.care[h] == 0 && pop.waiting[h] == 0 && pop.support[h] == Support::NotKnown;
+  // Newly found: not known to care before (judged at first contact for households from the waiting list).
+  const bool newly = pop.support[h] == Support::Waiting ? (pop.flags[h] & agents::kNewlyFound) != 0
+                                                         : unknown_to_care(pop, h);
   pop.support[h] = Support::Active;
   pop.team[h] = static_cast<std::uint8_t>(index_);
   if (newly) {
@@ -383,21 +404,26 @@ void Team::admit(TeamWorld& w, HouseholdId h) {
   cases_.push_back({h, w.month});
   load_ += hours_of(pop, h);
   const CaseworkDef& cw = def_.casework;
-  // Substitution: the team or the network replaces part of the running trajectories [S004 Table 4.5].
-  const double substitution = newly ? cw.substitution_new : cw.substitution_existing;
+  // Substitution in a known household: the team or the network replaces part of its running trajectories
+  // [S004 Table 4.5: 10% in existing cases].
   for (unsigned bits = pop.care[h] & substitutable_; bits != 0; bits &= bits - 1) {
     const auto t = static_cast<std::uint32_t>(std::countr_zero(bits));
-    if (draw(w.rng, h, w.draw_month, kSubstitute + t) < substitution) {
+    if (draw(w.rng, h, w.draw_month, kSubstitute + t) < cw.substitution_existing) {
       pop.care[h] &= static_cast<std::uint16_t>(~(1U << t));
       ++month_.substituted;
     }
   }
-  // Suction: a newly found household brings extra care at first [S001: +14% Wmo clients; S004].
+  // Suction: a newly found household brings extra care at first [S001: +14% Wmo clients; S004], of which the
+  // team replaces a share itself [S004 Table 4.5: 30% in newly found cases].
   if (!newly) return;
   const std::uint16_t wanted = qualifying(pop, h, w.care) & substitutable_ & static_cast<std::uint16_t>(~pop.care[h]);
   for (unsigned bits = wanted; bits != 0; bits &= bits - 1) {
     const auto t = static_cast<std::uint32_t>(std::countr_zero(bits));
     if (draw(w.rng, h, w.draw_month, kExtraCare + t) >= cw.extra_care_new) continue;
+    if (draw(w.rng, h, w.draw_month, kSubstitute + t) < cw.substitution_new) {
+      ++month_.substituted;
+      continue;
+    }
     ++month_.extra_care;
     if (routes_.mandate & (1U << t)) {
       w.providers.grant(pop, h, static_cast<Trajectory>(t));

@@ -72,7 +72,8 @@ void World::setup_teams() {
     const auto replaced = services::parse_name_set(team.replaces, services::kTrajectoryNames).bits;
     const int count = std::popcount(replaced);
     if (count == 0) continue;
-    const double cost = team.fte * team.cost_per_fte + team.other_costs;
+    // The yearly cost the team books (a team without staff books nothing, team.cpp).
+    const double cost = team.fte > 0.0 ? team.fte * team.cost_per_fte + team.other_costs : 0.0;
     for (unsigned bits = replaced; bits != 0; bits &= bits - 1) {
       const auto t = static_cast<services::Trajectory>(std::countr_zero(bits));
       const double place = def.prices[services::kTrajectoryItems[static_cast<std::size_t>(t)]].eur;
@@ -93,8 +94,9 @@ void World::refresh_team_rules() {
     const services::Team& team = teams_[i];
     finding_.teams.push_back(team.def().finding);
     finding_.outreach.push_back(team.def().finding.outreach_visits > 0.0);
-    support_effects_.push_back(team.active_effect());
-    support_effects_.push_back(team.monitoring_effect());
+    // A team whose staff is gone (financiers cut it to 0 FTE) no longer works on its cases.
+    support_effects_.push_back(team.staffed() ? team.active_effect() : agents::SupportEffect{});
+    support_effects_.push_back(team.staffed() ? team.monitoring_effect() : agents::SupportEffect{});
     if (!team.staffed()) continue;
     for (std::size_t n = 0; n < hoods_.count(); ++n) {
       const bool serves = team.def().neighbourhood.empty() || team.def().neighbourhood == def_->population.neighbourhoods[n].name;

@@ -15,4 +15,18 @@ inline scenarios::ScenarioDef small_scenario(std::uint32_t households = 2000, st
   return def;
 }
 
+/// small_scenario with one neighbourhood team of the code defaults serving every neighbourhood, a short
+/// warm-up, and no staff turnover (so capacity follows the settings alone).
+inline scenarios::ScenarioDef small_team_scenario(std::uint32_t households = 5000, std::uint32_t months = 24,
+                                                  double fte = 4.0) {
+  scenarios::ScenarioDef def = small_scenario(households, months);
+  def.name = "small_team";
+  def.run.warmup_months = 24;
+  services::TeamDef team;
+  team.fte = fte;
+  team.turnover.yearly = 0.0;
+  def.teams.push_back(team);
+  return def;
+}
+
 }  // namespace wijksim::testing

@@ -84,7 +84,9 @@ bool team_key(const std::string& key) { return key.rfind("teams[]", 0) == 0; }
 TEST(DefaultToml, WritesEveryKeyOfTheSchema) {
   const std::set<std::string> written = keys_written(shipped("default.toml"));
   for (const std::string& key : scenario_keys()) {
-    if (!team_key(key)) EXPECT_TRUE(written.contains(key)) << "default.toml lacks " << key;
+    if (!team_key(key)) {
+      EXPECT_TRUE(written.contains(key)) << "default.toml lacks " << key;
+    }
   }
   const std::vector<std::string> all = scenario_keys();
   for (const std::string& key : written)
@@ -94,8 +96,9 @@ TEST(DefaultToml, WritesEveryKeyOfTheSchema) {
 TEST(WijkteamToml, WritesEveryTeamKey) {
   const std::set<std::string> written = keys_written(shipped("wijkteam.toml"));
   for (const std::string& key : scenario_keys()) {
-    if (team_key(key) && key.find("cofinanciers[]") == std::string::npos)
+    if (team_key(key) && key.find("cofinanciers[]") == std::string::npos) {
       EXPECT_TRUE(written.contains(key)) << "wijkteam.toml lacks " << key;
+    }
   }
 }
 

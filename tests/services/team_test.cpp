@@ -1,0 +1,278 @@
+// One team on a hand-made population (MODEL.md steps 5, 6 and 8): intake, waiting list, outreach funnel,
+// mandate, closure and monitoring, turnover and the team's bookings. The effects of these mechanisms on a
+// whole world, against the zero alternative, are tested in tests/sim/paired_test.cpp.
+#include "services/team.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "services/pockets.hpp"
+
+namespace wijksim::services {
+namespace {
+
+using agents::Domain;
+using agents::Level;
+using agents::Support;
+
+TEST(NameSet, ParsesPlusJoinedNamesAndReportsTheFirstUnknownPart) {
+  const NameSet levels = parse_name_set("orange+red", agents::kLevelNames);
+  EXPECT_EQ(levels.bits, (1U << agents::index(Level::Orange)) | (1U << agents::index(Level::Red)));
+  EXPECT_TRUE(levels.unknown.empty());
+  const NameSet bad = parse_name_set("orange+purple+blue", agents::kLevelNames);
+  EXPECT_EQ(bad.unknown, "purple");
+  EXPECT_EQ(bad.bits, 1U << agents::index(Level::Orange));
+  EXPECT_EQ(parse_name_set("work_income+adult_mental_health", kDisciplineNames).bits, 0b1001U);
+}
+
+/// A team of the code defaults with full capacity from the first month and no turnover, on ten households.
+class TeamTest : public ::testing::Test {
+ protected:
+  static constexpr std::size_t kHouseholds = 10;
+
+  TeamTest() {
+    def.ramp_months = 0;
+    def.turnover.yearly = 0.0;
+    def.casework.extra_care_new = 0.0;  // no suction unless a test asks for it
+  }
+
+  Team make() const {
+    const ReferralGraph g = build_referral_graph({def}, agents::EscalationDef{});
+    return Team(def, 0, routes_of(g, 0, CareDef{}));
+  }
+
+  /// One month of the team; `contacts` come in as partner signals.
+  const TeamMonth& act(Team& team, sim::Month month, const std::vector<sim::HouseholdId>& contacts,
+                       const std::vector<sim::HouseholdId>& early = {}) {
+    std::vector<Contact> in, out;
+    for (const auto h : contacts) in.push_back({h, 0, Source::Signal});
+    for (const auto h : early) out.push_back({h, 0, Source::Outreach});
+    TeamWorld w{pop, providers, care, ledger, rng, month + 24, month};
+    team.act(w, in, out, 0);
+    return team.last_month();
+  }
+
+  /// A household at a level, with its worst problem in finances.
+  void set_level(sim::HouseholdId h, Level level) {
+    pop.last_level[h] = level;
+    pop.severity[agents::index(Domain::Finances)][h] = static_cast<std::uint8_t>(agents::index(level));
+  }
+
+  TeamDef def;
+  agents::Population pop{kHouseholds};
+  Providers providers{ProvidersDef{}};
+  CareRules care = CareRules::from(CareDef{}, ProvidersDef{});
+  sim::Ledger ledger{36, kPocketCount, kItemCount};
+  sim::Rng rng{20140101, 0};
+};
+
+TEST_F(TeamTest, EffectsAreWeakerInADomainWithoutItsDiscipline) {
+  def.casework.disciplines = "work_income+youth+welfare+housing+care";
+  const Team team = make();
+  const auto mh = agents::index(Domain::MentalHealth), fin = agents::index(Domain::Finances);
+  const CaseworkDef& cw = def.casework;
+  EXPECT_DOUBLE_EQ(team.active_effect().improve[fin], 1.0 + cw.improve[0]);
+  EXPECT_DOUBLE_EQ(team.active_effect().worsen[fin], 1.0 - cw.escalation[0]);
+  EXPECT_DOUBLE_EQ(team.active_effect().improve[mh], 1.0 + cw.improve[3] * cw.without_discipline);
+  EXPECT_DOUBLE_EQ(team.active_effect().worsen[mh], 1.0 - cw.escalation[3] * cw.without_discipline);
+  EXPECT_DOUBLE_EQ(team.monitoring_effect().improve[fin], 1.0 + cw.improve[0] * cw.monitoring_effect);
+  EXPECT_DOUBLE_EQ(team.monitoring_effect().network, cw.network_activation * cw.monitoring_effect);
+  EXPECT_GT(team.active_effect().improve[fin], team.active_effect().improve[mh]);
+  EXPECT_LT(team.active_effect().worsen[fin], team.active_effect().worsen[mh]);
+}
+
+TEST_F(TeamTest, AFullTeamKeepsAWaitingListAndTakesInWhenRoomFrees) {
+  // 0.1 FTE = 10 client hours a month: exactly one red household (120 hours a year).
+  def.fte = 0.1;
+  def.max_waiting = 1;
+  def.waiting_drop_out = 0.0;
+  Team team = make();
+  set_level(0, Level::Red);
+  set_level(1, Level::Red);
+  set_level(2, Level::Orange);
+  const TeamMonth m0 = act(team, 0, {0, 1, 2});
+  EXPECT_EQ(m0.caseload[agents::index(Level::Red)], 1);
+  EXPECT_EQ(m0.waiting, 1);
+  EXPECT_EQ(m0.refused, 1);        // the list is full
+  EXPECT_EQ(m0.intake_signal, 2);  // taken in now or on the list
+  EXPECT_DOUBLE_EQ(m0.capacity_hours, 10.0);
+  EXPECT_EQ(pop.support[0], Support::Active);
+  EXPECT_EQ(pop.support[1], Support::Waiting);
+  EXPECT_EQ(pop.support[2], Support::NotKnown);
+  // The first household leaves (a new household takes its place): the second is taken in from the list.
+  pop.support[0] = Support::NotKnown;
+  const TeamMonth m1 = act(team, 1, {});
+  EXPECT_EQ(m1.waiting, 0);
+  EXPECT_EQ(m1.caseload[agents::index(Level::Red)], 1);
+  EXPECT_EQ(pop.support[1], Support::Active);
+  EXPECT_EQ(pop.team[1], 0);
+}
+
+TEST_F(TeamTest, AHouseholdUnknownToCareTakenInAtOnceIsNewlyFound) {
+  Team team = make();
+  set_level(0, Level::Orange);  // no care, no waiting, not known to a team
+  const TeamMonth m = act(team, 0, {0});
+  EXPECT_EQ(m.newly_found, 1);
+  EXPECT_TRUE(pop.flags[0] & agents::kNewlyFound);
+}
+
+// Whether a household is newly found is judged at first contact and kept while it waits (MODEL.md §10.6): a
+// household unknown to care that had to wait for room is still newly found when it is taken in.
+TEST_F(TeamTest, AHouseholdUnknownToCareThatHadToWaitIsStillNewlyFound) {
+  def.fte = 0.1;  // room for one red household
+  def.waiting_drop_out = 0.0;
+  Team team = make();
+  set_level(0, Level::Red);
+  set_level(1, Level::Red);  // no care, no waiting, not known to a team
+  EXPECT_EQ(act(team, 0, {0, 1}).newly_found, 1);
+  ASSERT_EQ(pop.support[1], Support::Waiting);
+  pop.support[0] = Support::NotKnown;  // room frees
+  const TeamMonth m1 = act(team, 1, {});
+  ASSERT_EQ(pop.support[1], Support::Active);
+  EXPECT_EQ(m1.newly_found, 1);
+  EXPECT_TRUE(pop.flags[1] & agents::kNewlyFound);
+}
+
+TEST_F(TeamTest, OutreachVisitsFollowTheFunnel) {
+  def.fte = 2.0;
+  def.finding.outreach_visits = 2.0;  // 4 visits a month
+  def.finding.at_home = 1.0;
+  def.finding.opens_up = 1.0;
+  Team team = make();
+  std::vector<sim::HouseholdId> early;
+  for (sim::HouseholdId h = 0; h < kHouseholds; ++h) {
+    set_level(h, Level::Orange);
+    early.push_back(h);
+  }
+  const TeamMonth m = act(team, 0, {}, early);
+  EXPECT_EQ(m.visits, 4);
+  EXPECT_EQ(m.visits_home, 4);
+  EXPECT_EQ(m.intake_outreach, 4);
+  EXPECT_EQ(m.caseload[agents::index(Level::Orange)], 4);
+
+  // Nobody at home: visits, but no intake.
+  def.finding.at_home = 0.0;
+  Team closed_doors = make();
+  for (auto& s : pop.support) s = Support::NotKnown;
+  const TeamMonth n = act(closed_doors, 0, {}, early);
+  EXPECT_EQ(n.visits, 4);
+  EXPECT_EQ(n.visits_home, 0);
+  EXPECT_EQ(n.intake_outreach, 0);
+}
+
+TEST_F(TeamTest, OutOfTargetContactsAreReferredOn) {
+  def.casework.referral_acceptance = 1.0;
+  Team team = make();
+  set_level(0, Level::LightOrange);  // finances at 1: out of target
+  pop.severity[agents::index(Domain::Finances)][0] = 2;
+  const TeamMonth m = act(team, 0, {0});
+  EXPECT_EQ(m.referrals, 1);
+  EXPECT_EQ(m.intake_signal, 0);
+  EXPECT_EQ(pop.support[0], Support::NotKnown);
+  EXPECT_TRUE(pop.care[0] & (1U << static_cast<unsigned>(Trajectory::DebtHelpLight)));
+}
+
+TEST_F(TeamTest, MandateStopsPendingEvictionsAndClearsArrearsFromTheBudget) {
+  def.mandate.enabled = true;
+  def.mandate.stop_eviction = 1.0;
+  def.mandate.custom_budget = 3000.0;  // enough for one case
+  def.mandate.arrears_cost = 2500.0;
+  Team team = make();
+  for (sim::HouseholdId h : {0U, 1U}) {
+    set_level(h, Level::Red);
+    pop.housing[h] = agents::Housing::EvictionPending;
+  }
+  const TeamMonth m = act(team, 0, {0, 1});
+  EXPECT_EQ(m.evictions_stopped, 2);
+  EXPECT_EQ(pop.housing[0], agents::Housing::Housed);  // arrears paid from the budget
+  EXPECT_EQ(pop.sev(Domain::Finances, 0), 2);
+  EXPECT_EQ(pop.housing[1], agents::Housing::Arrears);  // budget spent: a payment plan
+  EXPECT_EQ(ledger.at(0, id(Pocket::MunicipalitySocialWork), id(Item::CustomBudget)), sim::to_cents(2500.0));
+
+  // Without mandate nothing is stopped.
+  def.mandate.enabled = false;
+  Team plain = make();
+  set_level(2, Level::Red);
+  pop.housing[2] = agents::Housing::EvictionPending;
+  EXPECT_EQ(act(plain, 0, {2}).evictions_stopped, 0);
+  EXPECT_EQ(pop.housing[2], agents::Housing::EvictionPending);
+}
+
+TEST_F(TeamTest, ClosedCasesAreMonitoredAndTakenInAgainWhenTheySlipBack) {
+  for (const std::uint32_t monitoring : {12U, 0U}) {
+    SCOPED_TRACE(monitoring);
+    def.casework.monitoring_months = monitoring;
+    def.casework.close_after_stable = 3;
+    Team team = make();
+    const sim::HouseholdId h = monitoring > 0 ? 1 : 2;  // a fresh household per round
+    set_level(h, Level::Orange);
+    act(team, 0, {h});
+    ASSERT_EQ(pop.support[h], Support::Active);
+    pop.last_level[h] = Level::Green;
+    std::int64_t closed = 0;
+    for (sim::Month m = 1; m <= 3; ++m) closed += act(team, m, {}).closed;
+    EXPECT_EQ(closed, 1);
+    EXPECT_EQ(pop.support[h], monitoring > 0 ? Support::Monitoring : Support::Closed);
+    EXPECT_EQ(team.last_month().monitoring, monitoring > 0 ? 1 : 0);
+    // Back at orange: a relapse; a monitored household is a case again at once.
+    pop.last_level[h] = Level::Orange;
+    const TeamMonth back = act(team, 4, {});
+    EXPECT_EQ(back.relapses, 1);
+    EXPECT_EQ(pop.support[h], monitoring > 0 ? Support::Active : Support::Closed);
+    EXPECT_EQ(back.caseload[agents::index(Level::Orange)], monitoring > 0 ? 1 : 0);
+  }
+}
+
+TEST_F(TeamTest, CostsAreBookedOnThePayersByTheirShares) {
+  def.fte = 2.0;
+  def.cost_per_fte = 60000.0;
+  def.other_costs = 12000.0;
+  def.friction_share = 0.1;
+  def.cofinanciers.push_back({"health_insurer", 0.25, 2});
+  Team team = make();
+  const auto insurer = id(Pocket::HealthInsurer), social = id(Pocket::MunicipalitySocialWork);
+  // First year: staff 10,000 a month; other costs 1,000 plus friction 1,000.
+  EXPECT_EQ(act(team, 0, {}).cost, sim::to_cents(12000.0));
+  EXPECT_EQ(ledger.at(0, insurer, id(Item::TeamStaff)), sim::to_cents(2500.0));
+  EXPECT_EQ(ledger.at(0, social, id(Item::TeamStaff)), sim::to_cents(7500.0));
+  EXPECT_EQ(ledger.at(0, insurer, id(Item::TeamOther)), sim::to_cents(500.0));
+  EXPECT_EQ(ledger.at(0, social, id(Item::TeamOther)), sim::to_cents(1500.0));
+  // No friction after the first year.
+  EXPECT_EQ(act(team, 12, {}).cost, sim::to_cents(11000.0));
+  // The co-financier withdraws: the team shrinks by its share and the municipality pays the rest.
+  team.withdraw(0);
+  EXPECT_DOUBLE_EQ(team.fte(), 1.5);
+  EXPECT_FALSE(team.cofinancing()[0]);
+  ASSERT_EQ(team.payers().size(), 1U);
+  EXPECT_EQ(team.payers()[0].first, Pocket::MunicipalitySocialWork);
+  EXPECT_EQ(act(team, 13, {}).cost, sim::to_cents(7500.0 + 1000.0));
+  EXPECT_EQ(ledger.at(13, insurer, id(Item::TeamStaff)), 0);
+  EXPECT_EQ(ledger.at(13, social, id(Item::TeamStaff)), sim::to_cents(7500.0));
+}
+
+TEST_F(TeamTest, LeaversOpenVacanciesAndAZeroFteTeamDoesNothing) {
+  def.fte = 3.0;
+  def.turnover.yearly = 0.999999;  // about two in three leave each month
+  def.turnover.vacancy_months = 3;
+  Team team = make();
+  const TeamMonth m = act(team, 0, {});
+  ASSERT_GT(m.departures, 0) << "the draws of this seed give a leaver in month 0";
+  EXPECT_DOUBLE_EQ(m.fte, 3.0);
+  EXPECT_DOUBLE_EQ(m.fte_effective, 3.0 - static_cast<double>(m.departures));
+  EXPECT_DOUBLE_EQ(m.capacity_hours, m.fte_effective * def.hours_per_fte / 12.0);
+  EXPECT_EQ(m.cost, sim::to_cents(m.fte_effective * def.cost_per_fte / 12.0) +
+                        sim::to_cents(def.friction_share * 3.0 * def.cost_per_fte / 12.0));
+
+  def.fte = 0.0;
+  def.other_costs = 50000.0;
+  Team empty = make();
+  const TeamMonth z = act(empty, 0, {});
+  EXPECT_FALSE(empty.staffed());
+  EXPECT_EQ(z.cost, 0);
+  EXPECT_EQ(z.departures, 0);
+  EXPECT_DOUBLE_EQ(z.capacity_hours, 0.0);
+}
+
+}  // namespace
+}  // namespace wijksim::services

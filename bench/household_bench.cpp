@@ -19,23 +19,30 @@ scenarios::ScenarioDef bench_scenario(std::int64_t households, std::uint32_t mon
   return def;
 }
 
-// Steps the default scenario's households month by month (generation is outside the timing).
-void BM_HouseholdMonths(benchmark::State& state) {
-  const auto def = bench_scenario(state.range(0), 600);
-  const auto threads = static_cast<unsigned>(state.range(1));
-  auto world = std::make_unique<sim::World>(def, 0, threads);
+// Steps a world (or a paired run) month by month and reports household-months per second; a new one is built
+// outside the timing when the horizon is reached. Returns the last one for further counters.
+template <class Runner>
+std::unique_ptr<Runner> time_months(benchmark::State& state, const scenarios::ScenarioDef& def, unsigned threads) {
+  auto runner = std::make_unique<Runner>(def, 0, threads);
   std::int64_t months = 0;
   for (auto _ : state) {
-    if (world->finished()) {  // a new world when the horizon is reached, outside the timing
+    if (runner->finished()) {
       state.PauseTiming();
-      world = std::make_unique<sim::World>(def, 0, threads);
+      runner = std::make_unique<Runner>(def, 0, threads);
       state.ResumeTiming();
     }
-    world->step();
+    runner->step();
     ++months;
   }
   state.counters["household_months_per_s"] =
       benchmark::Counter(static_cast<double>(months * state.range(0)), benchmark::Counter::kIsRate);
+  return runner;
+}
+
+// Steps the default scenario's households month by month (generation is outside the timing).
+void BM_HouseholdMonths(benchmark::State& state) {
+  const auto world = time_months<sim::World>(state, bench_scenario(state.range(0), 600),
+                                             static_cast<unsigned>(state.range(1)));
   state.counters["bytes_per_household"] =
       world->population().bytes_per_household() + agents::graph_bytes_per_household(world->network());
 }
@@ -57,41 +64,11 @@ scenarios::ScenarioDef team_scenario(std::int64_t households, std::uint32_t mont
   return def;
 }
 
-void BM_TeamMonths(benchmark::State& state) {
-  const auto def = team_scenario(state.range(0), 600);
-  auto world = std::make_unique<sim::World>(def, 0, 1);
-  std::int64_t months = 0;
-  for (auto _ : state) {
-    if (world->finished()) {
-      state.PauseTiming();
-      world = std::make_unique<sim::World>(def, 0, 1);
-      state.ResumeTiming();
-    }
-    world->step();
-    ++months;
-  }
-  state.counters["household_months_per_s"] =
-      benchmark::Counter(static_cast<double>(months * state.range(0)), benchmark::Counter::kIsRate);
-}
+void BM_TeamMonths(benchmark::State& state) { time_months<sim::World>(state, team_scenario(state.range(0), 600), 1); }
 BENCHMARK(BM_TeamMonths)->Arg(100'000)->ArgName("households")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // A paired run (zero alternative and the team project in lockstep), counting the project's household-months.
-void BM_PairedMonths(benchmark::State& state) {
-  const auto def = team_scenario(state.range(0), 600);
-  auto run = std::make_unique<sim::PairedRun>(def, 0, 1);
-  std::int64_t months = 0;
-  for (auto _ : state) {
-    if (run->finished()) {
-      state.PauseTiming();
-      run = std::make_unique<sim::PairedRun>(def, 0, 1);
-      state.ResumeTiming();
-    }
-    run->step();
-    ++months;
-  }
-  state.counters["household_months_per_s"] =
-      benchmark::Counter(static_cast<double>(months * state.range(0)), benchmark::Counter::kIsRate);
-}
+void BM_PairedMonths(benchmark::State& state) { time_months<sim::PairedRun>(state, team_scenario(state.range(0), 600), 1); }
 BENCHMARK(BM_PairedMonths)->Arg(100'000)->ArgName("households")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // A whole run as `wijksim run` does it: generation, network, 36 warm-up and 120 horizon months.

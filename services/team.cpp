@@ -195,7 +195,7 @@ std::vector<std::pair<Pocket, double>> Team::payers() const {
   return out;
 }
 
-double Team::effective_fte(sim::Month) const {
+double Team::effective_fte() const {
   return std::max(0.0, fte_ - static_cast<double>(vacancies_.size()));
 }
 
@@ -205,7 +205,7 @@ double Team::capacity_hours(sim::Month month) const {
                           ? 1.0
                           : def_.ramp_start + (1.0 - def_.ramp_start) *
                                                   std::min(1.0, static_cast<double>(month) / def_.ramp_months);
-  return effective_fte(month) * def_.hours_per_fte / 12.0 * ramp;
+  return effective_fte() * def_.hours_per_fte / 12.0 * ramp;
 }
 
 double Team::hours_of(const Population& pop, HouseholdId h) const {
@@ -238,7 +238,7 @@ void Team::act(TeamWorld& w, std::span<const Contact> contacts, std::span<const 
   for (const Closed& c : closed_) month_.monitoring += w.pop.support[c.h] == Support::Monitoring ? 1 : 0;
   month_.waiting = static_cast<std::int64_t>(waiting_.size());
   month_.fte = fte_;
-  month_.fte_effective = effective_fte(w.month);
+  month_.fte_effective = effective_fte();
   month_.capacity_hours = capacity_hours_now_;
   month_.load_hours = load_;
   book_costs(w);
@@ -369,7 +369,7 @@ void Team::triage(TeamWorld& w, const Contact& c) {
 }
 
 void Team::outreach(TeamWorld& w, std::span<const Contact> early) {
-  const auto visits = static_cast<std::size_t>(std::lround(def_.finding.outreach_visits * effective_fte(w.month)));
+  const auto visits = static_cast<std::size_t>(std::lround(def_.finding.outreach_visits * effective_fte()));
   if (visits == 0 || early.empty()) return;
   // Visit a random subset of the early signals (order by a draw of each household, ties by id).
   std::vector<std::pair<double, HouseholdId>> order;
@@ -497,7 +497,7 @@ void Team::book_split(TeamWorld& w, Item item, sim::Cents total) {
 
 void Team::book_costs(TeamWorld& w) {
   if (!staffed()) return;  // a team without staff has no other costs either
-  const double staff = effective_fte(w.month) * def_.cost_per_fte / 12.0;
+  const double staff = effective_fte() * def_.cost_per_fte / 12.0;
   // Friction in the first year: project lead, registration, old caseloads [S004 §4.2].
   const double friction = w.month < 12 ? def_.friction_share * fte_ * def_.cost_per_fte / 12.0 : 0.0;
   book_split(w, Item::TeamStaff, sim::to_cents(staff));

@@ -123,7 +123,7 @@ class Team {
     sim::Month monitored_until;
   };
 
-  double effective_fte(sim::Month month) const;
+  double effective_fte() const;
   double capacity_hours(sim::Month month) const;
   double hours_of(const agents::Population& pop, sim::HouseholdId h) const;
   void turnover(TeamWorld& w);

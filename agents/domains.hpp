@@ -38,6 +38,12 @@ enum class Intramural : std::uint8_t { None, MentalHealthAdmission, NursingHome,
 enum class Support : std::uint8_t { NotKnown, Waiting, Active, Monitoring, Closed };
 
 constexpr std::size_t index(Domain d) { return static_cast<std::size_t>(d); }
+/// Index of the domain with this name (names are checked by the loader; an unknown name gives 0, finances).
+constexpr std::size_t domain_index(std::string_view name) {
+  for (std::size_t d = 0; d < kDomainCount; ++d)
+    if (kDomainNames[d] == name) return d;
+  return 0;
+}
 constexpr std::size_t index(HouseholdType t) { return static_cast<std::size_t>(t); }
 constexpr std::size_t index(Level l) { return static_cast<std::size_t>(l); }
 

@@ -58,9 +58,7 @@ CareRules CareRules::from(const CareDef& def, const ProvidersDef& providers) {
   for (std::size_t t = 0; t < kTrajectoryCount; ++t) {
     const TrajectoryDef& td = def.trajectories[t];
     auto& rule = r.rules[t];
-    rule.domain = 0;
-    for (std::size_t d = 0; d < agents::kDomainCount; ++d)
-      if (agents::kDomainNames[d] == td.domain) rule.domain = d;
+    rule.domain = agents::domain_index(td.domain);
     rule.min_severity = static_cast<std::uint8_t>(td.min_severity);
     for (std::size_t k = 0; k < agents::kTypeCount; ++k) {
       rule.start[k] = td.start * td.type_factor[k];

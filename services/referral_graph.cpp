@@ -22,12 +22,6 @@ constexpr std::array<std::string_view, kSinkCount> kSinkNames{
 constexpr std::array<Trajectory, 4> kMandateTrajectories{Trajectory::YouthAmbulatory, Trajectory::WmoHouseholdHelp,
                                                          Trajectory::WmoDayActivities, Trajectory::WmoIndividualSupport};
 
-std::size_t domain_of(const CareDef& care, std::size_t t) {
-  for (std::size_t d = 0; d < agents::kDomainCount; ++d)
-    if (agents::kDomainNames[d] == care.trajectories[t].domain) return d;
-  return 0;
-}
-
 }  // namespace
 
 ReferralGraph build_referral_graph(const std::vector<TeamDef>& teams, const agents::EscalationDef& e) {
@@ -116,7 +110,7 @@ TeamRoutes routes_of(const ReferralGraph& g, std::size_t team, const CareDef& ca
     if (r.kind == RouteKind::Mandate) routes.mandate |= static_cast<std::uint16_t>(1U << to.index);
     // Re-integration is for welfare clients only: a team sends participation problems to day activities.
     if (static_cast<Trajectory>(to.index) == Trajectory::Reintegration) continue;
-    const std::size_t d = domain_of(care, to.index);
+    const std::size_t d = agents::domain_index(care.trajectories[to.index].domain);
     if (!routes.provider[d] || static_cast<std::size_t>(*routes.provider[d]) > to.index) {
       routes.provider[d] = static_cast<Trajectory>(to.index);
       routes.acceptance[d] = r.kind == RouteKind::Mandate ? 1.0 : r.acceptance;

@@ -79,6 +79,41 @@ struct CalibrationDef {
   }
 };
 
+/// One input range for one-way sensitivity (tornado): the value of `key` at the low and the high end.
+struct SensitivityDef {
+  std::string key;    ///< key path as for --set, e.g. "teams.0.fte"
+  std::string low;    ///< value at the low end
+  std::string high;   ///< value at the high end
+
+  template <class V> void visit(V& v) {
+    v.text("key", key, "key path as for --set, e.g. teams.0.fte");
+    v.text("low", low, "value at the low end");
+    v.text("high", high, "value at the high end");
+  }
+};
+
+inline constexpr std::array<std::string_view, 3> kMkbaModes{"continuous", "cohort", "both"};
+
+/// Settings of the social cost-benefit analysis (MODEL.md "Social cost-benefit accounting").
+struct MkbaDef {
+  double discount_real = 0.025;        ///< real discount rate a year [S004 fn 13]
+  double risk_premium = 0.03;          ///< risk premium added to it [S004 fn 13]
+  std::string mode = "continuous";     ///< continuous (team all horizon), cohort (one year of approach [S004 §4.4]) or both
+  std::uint32_t replications = 20;     ///< paired replications of `wijksim compare` # assumption
+  std::uint32_t cohort_months = 12;    ///< months the team works in cohort mode [S004 §4.4]
+  std::vector<SensitivityDef> sensitivity;  ///< one-way ranges for the tornado chart
+
+  template <class V> void visit(V& v) {
+    v.field("discount_real", discount_real, sim::Range{0.0, 0.5}, "real discount rate a year");
+    v.field("risk_premium", risk_premium, sim::Range{0.0, 0.5}, "risk premium added to the discount rate");
+    v.choice("mode", mode, kMkbaModes, "continuous, cohort or both");
+    v.field("replications", replications, sim::Range{1, 100000}, "paired replications of wijksim compare");
+    v.field("cohort_months", cohort_months, sim::Range{1, 1200}, "months the team works in cohort mode");
+    v.tables("sensitivity", sensitivity, "one-way ranges for the tornado chart");
+  }
+  double discount_rate() const { return discount_real + risk_premium; }
+};
+
 struct ScenarioDef {
   std::string name = "default";       ///< short name, used in output folder names
   std::string description;            ///< one line for listings
@@ -92,6 +127,7 @@ struct ScenarioDef {
   services::ProvidersDef providers;
   std::vector<services::TeamDef> teams;   ///< none: the zero alternative
   services::FinanciersDef financiers;
+  MkbaDef mkba;
   CalibrationDef calibration;
 
   template <class V> void visit(V& v) {
@@ -107,6 +143,7 @@ struct ScenarioDef {
     v.table("providers", providers, "providers of care as usual: places, waiting lists, effects");
     v.tables("teams", teams, "neighbourhood teams (none: the zero alternative)");
     v.table("financiers", financiers, "financier module: co-financing reviews, team resizing, pooled budget");
+    v.table("mkba", mkba, "social cost-benefit analysis: discounting, mode, replications, sensitivity");
     v.table("calibration", calibration, "calibration targets");
   }
 };

@@ -220,6 +220,7 @@ void Team::act(TeamWorld& w, std::span<const Contact> contacts, std::span<const 
                std::int64_t escalations_waiting) {
   month_ = TeamMonth{};
   month_.escalations_waiting = escalations_waiting;
+  if (def_.active_months > 0 && w.month >= def_.active_months) return wind_down(w);
   if (sim::month_in_year(w.month) == 0) budget_left_ = def_.mandate.custom_budget;
   turnover(w);
   capacity_hours_now_ = capacity_hours(w.month);
@@ -242,6 +243,24 @@ void Team::act(TeamWorld& w, std::span<const Contact> contacts, std::span<const 
   month_.capacity_hours = capacity_hours_now_;
   month_.load_hours = load_;
   book_costs(w);
+}
+
+void Team::wind_down(TeamWorld& w) {
+  // The approach ran its months (the cohort of [S004 §4.4]): cases, waiting list and monitoring end, and
+  // households go back to care as usual; no staff, no costs from now on.
+  Population& pop = w.pop;
+  for (const Case& c : cases_)
+    if (pop.support[c.h] == Support::Active && pop.team[c.h] == index_) pop.support[c.h] = Support::Closed;
+  for (const HouseholdId h : waiting_)
+    if (pop.support[h] == Support::Waiting && pop.team[h] == index_) pop.support[h] = Support::NotKnown;
+  for (const Closed& c : closed_)
+    if (pop.support[c.h] == Support::Monitoring && pop.team[c.h] == index_) pop.support[c.h] = Support::Closed;
+  cases_.clear();
+  waiting_.clear();
+  closed_.clear();
+  vacancies_.clear();
+  fte_ = 0.0;
+  load_ = capacity_hours_now_ = 0.0;
 }
 
 void Team::turnover(TeamWorld& w) {

@@ -126,6 +126,7 @@ class Team {
   double effective_fte() const;
   double capacity_hours(sim::Month month) const;
   double hours_of(const agents::Population& pop, sim::HouseholdId h) const;
+  void wind_down(TeamWorld& w);
   void turnover(TeamWorld& w);
   void review_cases(TeamWorld& w);
   void review_closed(TeamWorld& w);

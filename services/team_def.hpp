@@ -157,6 +157,7 @@ struct TeamDef {
   std::string funding = "additional";///< "additional" or "replacement" ("new for old") [S004 §5.2]
   std::string replaces;              ///< '+'-joined providers whose budgets shrink by the team's cost (replacement)
   std::string neighbourhood;         ///< neighbourhood served ("" = all)
+  std::uint32_t active_months = 0;   ///< months the team works, then winds down (0 = the whole horizon; 12 = the cohort of [S004 §4.4])
   FindingDef finding;
   CaseworkDef casework;
   MandateDef mandate;
@@ -179,6 +180,7 @@ struct TeamDef {
     v.choice("funding", funding, kFundingModes, "additional or replacement");
     v.text("replaces", replaces, "'+'-joined providers whose budgets shrink (replacement)");
     v.text("neighbourhood", neighbourhood, "neighbourhood served (empty = all)");
+    v.field("active_months", active_months, sim::Range{0, 1200}, "months the team works, then winds down (0 = whole horizon)");
     v.table("finding", finding, "how the team finds households");
     v.table("casework", casework, "what the team does with a case");
     v.table("mandate", mandate, "mandate and custom budget");

@@ -78,6 +78,7 @@ TEST(ScenarioKeys, ListsEveryValueOnce) {
   // One value line per key in the print of the code defaults with one element in every array of tables.
   ScenarioDef def;
   def.teams.emplace_back().cofinanciers.emplace_back();
+  def.mkba.sensitivity.emplace_back();
   std::istringstream printed(to_toml(def));
   std::size_t value_lines = 0;
   for (std::string line; std::getline(printed, line);) value_lines += line.find(" = ") != std::string::npos ? 1u : 0u;

@@ -1,0 +1,81 @@
+#pragma once
+// `wijksim compare`: R paired replications of the zero alternative and each project alternative with common
+// random numbers, in parallel over replications, each replication checkpointed; aggregated in replication
+// order into a CompareResult (memory does not grow with R), which the report writers turn into files.
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenarios/scenario_def.hpp"
+#include "sim/mkba.hpp"
+#include "sim/mkba_tool.hpp"
+#include "sim/world.hpp"
+
+namespace wijksim::sim {
+
+enum class Mode : std::uint8_t { Continuous, Cohort };
+inline constexpr std::array<const char*, 2> kModeNames{"continuous", "cohort"};
+
+/// One project alternative: a scenario with teams, in one mode.
+struct Alternative {
+  scenarios::ScenarioDef def;  ///< as run (cohort mode: every team's active_months set)
+  Mode mode = Mode::Continuous;
+  std::string label;           ///< "<scenario> (<mode>)"
+};
+
+/// What a comparison is asked to do.
+struct CompareRequest {
+  scenarios::ScenarioDef zero;             ///< the zero alternative (no teams)
+  std::vector<Alternative> alternatives;   ///< at least one
+  std::uint32_t replications = 20;
+  unsigned threads = 0;                    ///< worker threads over replications (0 = all cores)
+  double discount_rate = 0.055;            ///< real rate plus risk premium
+};
+
+/// Build the request from project scenarios (all must share one zero alternative) and the mode
+/// ("continuous", "cohort" or "both"). Throws scenarios::ScenarioError on a scenario without teams or
+/// scenarios whose zero alternatives differ.
+CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects, const std::string& mode,
+                            std::uint32_t replications, unsigned threads);
+
+/// Aggregates of one alternative over the replications. Money in euros; "gain" is zero minus project
+/// (positive: the pocket or society is better off).
+struct AlternativeResult {
+  std::string label, scenario;
+  Mode mode = Mode::Continuous;
+  std::vector<std::array<Stat, services::kPocketCount>> cost_by_year;  ///< [year][pocket] cost in this alternative
+  std::vector<std::array<Stat, services::kPocketCount>> diff_by_year;  ///< [year][pocket] project minus zero
+  std::vector<std::array<Stat, services::kPocketCount>> team_by_year;  ///< [year][pocket] paid for the teams
+  std::array<Stat, services::kPocketCount> npv_by_pocket;              ///< discounted gain
+  std::array<Stat, services::kPocketCount> budget_after_2y;            ///< gain over years 0-1, undiscounted
+  std::array<Stat, 3> ratio, npv, pv_cost, pv_benefit;                 ///< per Scope
+  std::array<double, 3> p_above_1{};                                   ///< share of replications with ratio > 1
+  std::vector<Stat> net_by_year;                                       ///< societal gain per year, undiscounted
+  std::vector<double> cumulative_discounted;                           ///< of the mean net, per year
+  std::optional<std::uint32_t> payback_year;                           ///< societal, on the mean
+  std::array<std::optional<std::uint32_t>, 3> payback_by_scope;
+  Stat intakes;                                  ///< households taken in by the teams over the horizon
+  Stat team_cost;                                ///< undiscounted, all years
+  std::array<Stat, kCountedCount> events_diff;   ///< escalations and events over the horizon, project minus zero
+  std::vector<std::array<double, agents::kLevelCount>> levels;  ///< [month] mean households per level
+  std::vector<std::array<std::array<double, agents::kLevelCount>, agents::kLevelCount>> flows;  ///< [month][from][to] mean
+  std::optional<StaticEstimate> static_estimate; ///< the MKBA-tool estimate on the same inputs
+};
+
+struct CompareResult {
+  std::string zero_name;
+  std::uint32_t replications = 0, households = 0, months = 0;
+  std::uint64_t seed = 0;
+  double discount_rate = 0.0;
+  std::vector<std::array<Stat, services::kPocketCount>> zero_cost_by_year;  ///< [year][pocket]
+  std::vector<std::array<double, agents::kLevelCount>> zero_levels;          ///< [month] mean
+  std::vector<std::array<std::array<double, agents::kLevelCount>, agents::kLevelCount>> zero_flows;
+  std::vector<AlternativeResult> alternatives;
+  /// Inputs for the record (key, value): households, months, seed, discount rate, teams' FTE and costs, ...
+  std::vector<std::pair<std::string, std::string>> inputs;
+};
+
+}  // namespace wijksim::sim

@@ -46,6 +46,7 @@ CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects,
 struct AlternativeResult {
   std::string label, scenario;
   Mode mode = Mode::Continuous;
+  double discount_rate = 0.0;                                          ///< this alternative's (real + risk premium)
   std::vector<std::array<Stat, services::kPocketCount>> cost_by_year;  ///< [year][pocket] cost in this alternative
   std::vector<std::array<Stat, services::kPocketCount>> diff_by_year;  ///< [year][pocket] project minus zero
   std::vector<std::array<Stat, services::kPocketCount>> team_by_year;  ///< [year][pocket] paid for the teams
@@ -62,7 +63,7 @@ struct AlternativeResult {
   std::array<Stat, kCountedCount> events_diff;   ///< escalations and events over the horizon, project minus zero
   std::vector<std::array<double, agents::kLevelCount>> levels;  ///< [month] mean households per level
   std::vector<std::array<std::array<double, agents::kLevelCount>, agents::kLevelCount>> flows;  ///< [month][from][to] mean
-  std::optional<StaticEstimate> static_estimate; ///< the MKBA-tool estimate on the same inputs
+  std::optional<StaticEstimate> static_estimate; ///< the MKBA-tool estimate on the same inputs (set by the caller)
 };
 
 struct CompareResult {
@@ -77,5 +78,47 @@ struct CompareResult {
   /// Inputs for the record (key, value): households, months, seed, discount rate, teams' FTE and costs, ...
   std::vector<std::pair<std::string, std::string>> inputs;
 };
+
+/// What one replication leaves for the aggregates: integers only (cents, counts), so it is checkpointed
+/// exactly and folded the same way whatever the thread count.
+struct WorldOutcome {
+  std::vector<Cents> pockets;            ///< [year * pockets + pocket] cost
+  std::vector<Cents> team;               ///< [year * pockets + pocket] paid for the teams
+  std::vector<std::int64_t> levels;      ///< [month * 4 + level] households
+  std::vector<std::int64_t> flows;       ///< [(month * 4 + from) * 4 + to] households
+  std::vector<std::int64_t> events;      ///< [event] over the horizon
+  std::int64_t intakes = 0;              ///< households taken in by the teams
+};
+struct ReplicationOutcome {
+  std::uint32_t replication = 0;
+  std::vector<WorldOutcome> worlds;      ///< the zero alternative first, then each project alternative
+};
+
+/// Run one replication: one warm-up, the zero alternative and every project alternative in lockstep.
+ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t replication);
+/// Checkpoint file of a replication in a folder.
+std::filesystem::path checkpoint_file(const std::filesystem::path& dir, std::uint32_t replication);
+/// Write a checkpoint atomically (temporary name, then rename); read one back.
+void write_outcome(const ReplicationOutcome& outcome, const std::filesystem::path& file);
+ReplicationOutcome read_outcome(const std::filesystem::path& file);
+
+/// Run every replication that has no checkpoint in dir yet, over req.threads workers, checkpointing each.
+/// progress(replications done) is called from the calling thread about ten times a second.
+void run_replications(const CompareRequest& req, const std::filesystem::path& dir,
+                      const std::function<void(std::uint32_t done)>& progress = {});
+
+/// One replication's appraisal of one alternative (replications.csv).
+struct ReplicationRow {
+  std::uint32_t replication;
+  std::size_t alternative;
+  std::array<double, 3> npv, ratio;  ///< per Scope
+  double team_cost;                  ///< EUR, all years
+};
+/// Fold the checkpoints of dir in replication order into the result (streamed: one replication in memory).
+/// row(...) is called per replication and alternative.
+CompareResult fold_replications(const CompareRequest& req, const std::filesystem::path& dir,
+                                const std::function<void(const ReplicationRow&)>& row = {});
+/// The inputs recorded with a result (Inputs sheet, manifest).
+std::vector<std::pair<std::string, std::string>> compare_inputs(const CompareRequest& req);
 
 }  // namespace wijksim::sim

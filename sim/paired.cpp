@@ -35,19 +35,26 @@ PairedRun::PairedRun(const scenarios::ScenarioDef& project, std::uint64_t replic
                      const std::function<void(std::uint32_t)>& warmup_progress)
     : zero_def_(std::make_unique<scenarios::ScenarioDef>(zero_alternative(project))),
       zero_(std::make_unique<World>(*zero_def_, replication, threads, warmup_progress)),
-      project_(std::make_unique<World>(*zero_, project)) {
-  for (const services::TeamDef& team : project.teams) negative_years_.emplace_back(team.cofinanciers.size(), 0U);
-}
+      project_(std::make_unique<World>(*zero_, project)),
+      financiers_(project) {}
 
 void PairedRun::step() {
   if (finished()) return;
   const Month m = project_->month();
   zero_->step();
   project_->step();
-  if (month_in_year(m) != 11 || project_->teams().empty()) return;
-  const services::FinanciersDef& fin = project_->def().financiers;
-  if (fin.pooled) settle_pool(year_of(m));
-  if (fin.enabled) review_year(year_of(m));
+  financiers_.after_month(*zero_, *project_, m);
+}
+
+FinancierModule::FinancierModule(const scenarios::ScenarioDef& project) {
+  for (const services::TeamDef& team : project.teams) negative_years_.emplace_back(team.cofinanciers.size(), 0U);
+}
+
+void FinancierModule::after_month(const World& zero, World& project, Month m) {
+  if (month_in_year(m) != 11 || project.teams().empty()) return;
+  const services::FinanciersDef& fin = project.def().financiers;
+  if (fin.pooled) settle_pool(zero, project, year_of(m));
+  if (fin.enabled) review_year(zero, project, year_of(m));
 }
 
 void PairedRun::run(const std::function<void(std::uint32_t)>& progress) {
@@ -57,17 +64,17 @@ void PairedRun::run(const std::function<void(std::uint32_t)>& progress) {
   }
 }
 
-void PairedRun::settle_pool(std::uint32_t year) {
+void FinancierModule::settle_pool(const World& zero, World& project, std::uint32_t year) {
   // Pooled budget: the pockets that paid for the teams share their joint net saving by contribution
   // [S002; S004]. Settled as bookings that add up to zero on the last month of the year.
   std::vector<std::pair<PocketId, Cents>> paid;
   Cents contributions = 0, pool = 0;
   for (PocketId p = 0; p < services::kPocketCount; ++p) {
-    const Cents c = team_money(project_->ledger(), p, year);
+    const Cents c = team_money(project.ledger(), p, year);
     if (c <= 0) continue;
     paid.emplace_back(p, c);
     contributions += c;
-    pool += saving(*zero_, *project_, p, year);
+    pool += saving(zero, project, p, year);
   }
   if (paid.size() < 2) return;
   const Month month = year * 12 + 11;
@@ -77,17 +84,17 @@ void PairedRun::settle_pool(std::uint32_t year) {
     const Cents target = static_cast<Cents>(
         std::llround(static_cast<double>(pool) * static_cast<double>(contribution) / static_cast<double>(contributions)));
     // A pocket whose saving is below its share receives the difference (its cost falls), and the reverse.
-    Cents amount = -(target - saving(*zero_, *project_, pocket, year));
+    Cents amount = -(target - saving(zero, project, pocket, year));
     if (i + 1 == paid.size()) amount = -booked;
-    project_->ledger_for_settlement().book(month, pocket, services::id(Item::PooledSettlement), amount);
+    project.ledger_for_settlement().book(month, pocket, services::id(Item::PooledSettlement), amount);
     booked += amount;
   }
   events_.push_back({year, "all", fmt::format("pooled settlement over {} pockets", paid.size())});
 }
 
-void PairedRun::review_year(std::uint32_t year) {
-  const services::FinanciersDef& fin = project_->def().financiers;
-  auto& teams = project_->teams();
+void FinancierModule::review_year(const World& zero, World& project, std::uint32_t year) {
+  const services::FinanciersDef& fin = project.def().financiers;
+  auto& teams = project.teams();
   // Co-financiers judge their own pocket: its saving against the zero alternative, their contribution included.
   for (std::size_t i = 0; i < teams.size(); ++i) {
     const services::TeamDef& def = teams[i].def();
@@ -95,7 +102,7 @@ void PairedRun::review_year(std::uint32_t year) {
       if (!teams[i].cofinancing()[j]) continue;
       const auto pocket = services::id(services::pocket_from_name(def.cofinanciers[j].pocket).value_or(Pocket::HealthInsurer));
       auto& streak = negative_years_[i][j];
-      streak = saving(*zero_, *project_, pocket, year) < 0 ? streak + 1 : 0;
+      streak = saving(zero, project, pocket, year) < 0 ? streak + 1 : 0;
       if (streak < def.cofinanciers[j].patience) continue;
       teams[i].withdraw(j);
       events_.push_back({year, def.name, fmt::format("{} withdraws after {} negative years; team now {:.2f} FTE",
@@ -108,8 +115,8 @@ void PairedRun::review_year(std::uint32_t year) {
   for (std::uint32_t y = year + 1 - fin.municipal_review_years; y <= year; ++y)
     for (PocketId p = 0; p < services::kPocketCount; ++p) {
       if (!services::is_municipal(static_cast<Pocket>(p))) continue;
-      cost += team_money(project_->ledger(), p, y);
-      net += saving(*zero_, *project_, p, y);
+      cost += team_money(project.ledger(), p, y);
+      net += saving(zero, project, p, y);
     }
   if (cost <= 0) return;
   const double ratio = static_cast<double>(net + cost) / static_cast<double>(cost);

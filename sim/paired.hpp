@@ -21,6 +21,23 @@ struct FinancierEvent {
   std::string what;  ///< e.g. "health_insurer withdraws", "municipality cuts to 3.0 FTE", "pooled settlement"
 };
 
+/// The financier module (MODEL.md "Pockets"): at each year end, pooled settlement and the co-financiers'
+/// and the municipality's reviews of one project world against its paired zero alternative.
+class FinancierModule {
+ public:
+  explicit FinancierModule(const scenarios::ScenarioDef& project);
+  /// Call after both worlds stepped month m of the horizon.
+  void after_month(const World& zero, World& project, Month m);
+  const std::vector<FinancierEvent>& events() const { return events_; }
+
+ private:
+  void review_year(const World& zero, World& project, std::uint32_t year);
+  void settle_pool(const World& zero, World& project, std::uint32_t year);
+
+  std::vector<std::vector<std::uint32_t>> negative_years_;  ///< per team, per co-financier: negative years in a row
+  std::vector<FinancierEvent> events_;
+};
+
 class PairedRun {
  public:
   /// Build both worlds from one warm-up. `project` must outlive the run.
@@ -34,16 +51,12 @@ class PairedRun {
   const World& zero() const { return *zero_; }
   const World& project() const { return *project_; }
   World& project() { return *project_; }
-  const std::vector<FinancierEvent>& financier_events() const { return events_; }
+  const std::vector<FinancierEvent>& financier_events() const { return financiers_.events(); }
 
  private:
-  void review_year(std::uint32_t year);
-  void settle_pool(std::uint32_t year);
-
   std::unique_ptr<scenarios::ScenarioDef> zero_def_;
   std::unique_ptr<World> zero_, project_;
-  std::vector<std::vector<std::uint32_t>> negative_years_;  ///< per team, per co-financier: negative years in a row
-  std::vector<FinancierEvent> events_;
+  FinancierModule financiers_;
 };
 
 }  // namespace wijksim::sim

@@ -6,6 +6,8 @@
 
 #include "agents/network.hpp"
 #include "common/fixtures.hpp"
+#include "scenarios/loader.hpp"
+#include "sim/compare.hpp"
 #include "sim/paired.hpp"
 #include "sim/world.hpp"
 
@@ -86,5 +88,17 @@ void BM_FullRun(benchmark::State& state) {
 BENCHMARK(BM_FullRun)->Arg(100'000)->ArgName("households")->Unit(benchmark::kMillisecond)->Iterations(2);
 
 }  // namespace
+
+// One replication of `wijksim compare` on the shipped wijkteam scenario (10,000 households, warm-up and 120 months,
+// zero alternative and the team in lockstep): the unit of work the batch spreads over threads.
+void BM_CompareReplication(benchmark::State& state) {
+  scenarios::ScenarioDef def = scenarios::load_scenario(scenarios::resolve_scenario("wijkteam"));
+  def.run.households = static_cast<std::uint32_t>(state.range(0));
+  const sim::CompareRequest req = sim::make_request({def}, "continuous", 1, 1);
+  std::uint32_t r = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(sim::run_replication(req, r++));
+  state.counters["replications_per_s"] = benchmark::Counter(static_cast<double>(r), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_CompareReplication)->Arg(10'000)->ArgName("households")->Unit(benchmark::kMillisecond)->Iterations(5);
 
 BENCHMARK_MAIN();

@@ -15,13 +15,17 @@ class ProgressBar {
   ProgressBar& operator=(const ProgressBar&) = delete;
   /// Report units done so far (redraws at most ten times a second).
   void update(std::uint64_t done);
-  /// The bar text for a given state (exposed for tests).
-  static std::string render(std::uint64_t done, std::uint64_t total, const std::string& label, double elapsed_s);
+  /// The bar text for a given state (exposed for tests); `resumed_at` units were done before this bar started
+  /// (a resumed run), so the ETA counts only the pace of this session.
+  static std::string render(std::uint64_t done, std::uint64_t total, const std::string& label, double elapsed_s,
+                            std::uint64_t resumed_at = 0);
 
  private:
   std::uint64_t total_;
   std::string label_;
   bool enabled_;
+  bool started_ = false;
+  std::uint64_t resumed_at_ = 0;
   std::chrono::steady_clock::time_point start_, last_draw_;
 };
 

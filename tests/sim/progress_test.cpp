@@ -16,5 +16,12 @@ TEST(ProgressBar, ShowsShareDoneAndEta) {
   EXPECT_NE(done.find("ETA 0.0s"), std::string::npos) << done;
 }
 
+TEST(ProgressBar, EtaOfAResumedRunCountsOnlyThisSession) {
+  // 100 of 200 were done before; 20 more took 4 s: 80 left at 5 a second.
+  const std::string resumed = ProgressBar::render(120, 200, "replications", 4.0, 100);
+  EXPECT_NE(resumed.find("ETA 16.0s"), std::string::npos) << resumed;
+  EXPECT_NE(resumed.find("120/200 replications"), std::string::npos) << resumed;
+}
+
 }  // namespace
 }  // namespace wijksim::sim

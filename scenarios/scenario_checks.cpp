@@ -1,6 +1,8 @@
 // Cross-field checks of a loaded scenario. A visitor walks the Defs so that keys in errors come from the
 // visit lists; each Def type with a rule has one `check` overload.
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <span>
 #include <vector>
 
@@ -85,6 +87,21 @@ class Checker {
       const std::string key = join_key(path, "neighbourhoods");
       fail(origin({key}), key, "neighbourhood shares must not all be zero");
     }
+  }
+
+  void check(const std::string& path, const MkbaToolDef& tool) const {
+    sum_to_one(path, "type_shares", tool.type_shares);
+    for (std::size_t t = 0; t < kToolTypeCount; ++t)
+      sum_to_one(path, "severity_" + std::string(kToolTypeNames[t]), tool.severity[t]);
+  }
+
+  /// Shares of a whole (the tool's type and severity splits) must add up to 1.
+  template <class Values>
+  void sum_to_one(const std::string& path, std::string_view field, const Values& values) const {
+    const double sum = std::accumulate(values.begin(), values.end(), 0.0);
+    if (std::fabs(sum - 1.0) <= 1e-6) return;
+    const std::string key = join_key(path, field);
+    fail(origin({key}), key, "shares must add up to 1, got " + list_text(values) + " (sum " + format_number(sum) + ")");
   }
 
   void check(const std::string& path, const TargetDef& target) const {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/agents_def.hpp"
+#include "scenarios/mkba_tool_def.hpp"
 #include "services/care_def.hpp"
 #include "services/price_list.hpp"
 #include "services/team_def.hpp"
@@ -128,6 +129,7 @@ struct ScenarioDef {
   std::vector<services::TeamDef> teams;   ///< none: the zero alternative
   services::FinanciersDef financiers;
   MkbaDef mkba;
+  MkbaToolDef mkba_tool;                ///< MKBA-tool mode: the static spreadsheet estimate [S004 App.2]
   CalibrationDef calibration;
 
   template <class V> void visit(V& v) {
@@ -144,6 +146,7 @@ struct ScenarioDef {
     v.tables("teams", teams, "neighbourhood teams (none: the zero alternative)");
     v.table("financiers", financiers, "financier module: co-financing reviews, team resizing, pooled budget");
     v.table("mkba", mkba, "social cost-benefit analysis: discounting, mode, replications, sensitivity");
+    v.table("mkba_tool", mkba_tool, "MKBA-tool mode: reach, costs and effects of the static estimate");
     v.table("calibration", calibration, "calibration targets");
   }
 };

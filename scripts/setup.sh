@@ -9,7 +9,7 @@ packages=(
   libboost-graph-dev libboost-math-dev libtomlplusplus-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   graphviz  # the tests render `wijksim graph` with dot
-  libxlsxwriter-dev  # mkba.xlsx
+  libxlsxwriter-dev unzip  # mkba.xlsx (the tests read it back with unzip)
   libsfml-dev fonts-dejavu-core xvfb xauth  # wijksim-viz and its headless screenshot tests
 )
 missing=()

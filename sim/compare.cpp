@@ -71,6 +71,7 @@ CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects,
   if (projects.empty()) throw scenarios::ScenarioError("", 0, "", "compare needs at least one project scenario");
   CompareRequest req;
   req.zero = zero_alternative(projects.front());
+  req.zero.name = fmt::format("{} without teams", projects.front().name);
   req.replications = replications;
   req.threads = threads;
   req.discount_rate = projects.front().mkba.discount_rate();

@@ -1,4 +1,4 @@
-// wijksim: the command line. Commands: run, calibrate, validate, graph.
+// wijksim: the command line. Commands: run, calibrate, validate, graph, compare, sweep, mkba-tool.
 // Exit codes: 0 success, 1 failure while running, 2 bad input (scenario or command line).
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "scenarios/loader.hpp"
+#include "sim/cli/commands.hpp"
 #include "services/referral_graph.hpp"
 #include "sim/calibration.hpp"
+#include "sim/mkba_tool.hpp"
 #include "sim/progress.hpp"
 #include "sim/run_output.hpp"
 #include "sim/paired.hpp"
@@ -20,52 +22,9 @@
 
 namespace fs = std::filesystem;
 using namespace wijksim;
+using namespace wijksim::cli;
 
 namespace {
-
-constexpr int kBadInput = 2;
-
-/// Options shared by the commands that simulate.
-struct SimOptions {
-  std::string scenario;                  ///< file or shipped name; empty = embedded default
-  std::optional<std::uint32_t> households, months;
-  std::optional<std::uint64_t> seed;
-  unsigned threads = 0;
-  std::vector<std::string> sets;
-
-  void add_to(CLI::App& cmd) {
-    cmd.add_option("scenario", scenario, "Scenario file or shipped name (default: the embedded default scenario)");
-    cmd.add_option("--households", households, "Override run.households");
-    cmd.add_option("--months", months, "Override run.months");
-    cmd.add_option("--seed", seed, "Override run.seed");
-    cmd.add_option("--threads", threads, "Worker threads (0 = all cores)")->default_val(0);
-    cmd.add_option("--set", sets, "Override any value: key.path=value (repeatable)");
-  }
-
-  scenarios::ScenarioDef load() const {
-    std::vector<std::string> overrides = sets;
-    if (households) overrides.push_back(fmt::format("run.households={}", *households));
-    if (months) overrides.push_back(fmt::format("run.months={}", *months));
-    if (seed) overrides.push_back(fmt::format("run.seed={}", *seed));
-    if (scenario.empty()) return scenarios::load_default_scenario(overrides);
-    return scenarios::load_scenario(scenarios::resolve_scenario(scenario), overrides);
-  }
-};
-
-std::string timestamp() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-  return buf;
-}
-
-std::string command_line(int argc, char** argv) {
-  std::string s;
-  for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
-  return s;
-}
 
 sim::World simulate(const scenarios::ScenarioDef& def, unsigned threads, double& wall_seconds) {
   const auto start = std::chrono::steady_clock::now();
@@ -136,6 +95,12 @@ int cmd_validate(const std::string& file, const std::vector<std::string>& sets) 
   return 0;
 }
 
+int cmd_mkba_tool(const std::string& file, const std::vector<std::string>& sets) {
+  const scenarios::ScenarioDef def = SimOptions::load_named(file.empty() ? "wijkteam" : file, sets);
+  fmt::print("{}", sim::mkba_tool_table(sim::mkba_tool_estimate(def)));
+  return 0;
+}
+
 int cmd_graph(const std::string& file, const std::vector<std::string>& sets) {
   const scenarios::ScenarioDef def = file.empty() ? scenarios::load_default_scenario(sets)
                                                   : scenarios::load_scenario(scenarios::resolve_scenario(file), sets);
@@ -177,6 +142,26 @@ int main(int argc, char** argv) {
   graph->add_option("scenario", gfile, "Scenario file or shipped name (default: the embedded default)");
   graph->add_option("--set", gsets, "Override any value: key.path=value (repeatable)");
 
+  CompareOptions cmp_opt;
+  auto* cmp = app.add_subcommand(
+      "compare", "Social cost-benefit analysis (MKBA) per pocket: paired replications of the zero alternative and "
+                 "project alternatives; writes report.html, mkba.xlsx, mkba.json and CSV files");
+  cmp_opt.add_to(*cmp, false);
+
+  CompareOptions sweep_opt;
+  auto* sweep = app.add_subcommand(
+      "sweep", "Every combination of --grid values (or --tornado: the scenario's sensitivity ranges), each paired "
+               "against the same zero alternative; NPV and ratios against team budget");
+  sweep_opt.add_to(*sweep, true);
+
+  std::string tfile;
+  std::vector<std::string> tsets;
+  auto* tool = app.add_subcommand(
+      "mkba-tool", "The static MKBA-tool estimate (SOURCEBOOK §6) of a scenario's first team: FTE from caseloads, "
+                   "benefits as quantity x price, attribution, relapse, NPV over years 0-9");
+  tool->add_option("scenario", tfile, "Scenario with a team (file or shipped name; default: wijkteam)");
+  tool->add_option("--set", tsets, "Override any value: key.path=value (repeatable)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -194,6 +179,9 @@ int main(int argc, char** argv) {
     if (*cal) return cmd_calibrate(cal_opt, json);
     if (*val) return cmd_validate(vfile, vsets);
     if (*graph) return cmd_graph(gfile, gsets);
+    if (*cmp) return cmd_compare(cmp_opt, cmdline);
+    if (*sweep) return cmd_sweep(sweep_opt, cmdline);
+    if (*tool) return cmd_mkba_tool(tfile, tsets);
   } catch (const scenarios::ScenarioError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kBadInput;

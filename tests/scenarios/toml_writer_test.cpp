@@ -79,6 +79,7 @@ TEST(ScenarioKeys, ListsEveryValueOnce) {
   ScenarioDef def;
   def.teams.emplace_back().cofinanciers.emplace_back();
   def.mkba.sensitivity.emplace_back();
+  def.mkba_tool.effects.resize(1);  // the code default holds several effect lines
   std::istringstream printed(to_toml(def));
   std::size_t value_lines = 0;
   for (std::string line; std::getline(printed, line);) value_lines += line.find(" = ") != std::string::npos ? 1u : 0u;

@@ -1,0 +1,312 @@
+// `wijksim compare` and `wijksim sweep`: paired replications with checkpoints in <out>.partial, folded into
+// the MKBA per pocket; `--resume <out>` finishes an interrupted run with identical files.
+#include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include "sim/cli/commands.hpp"
+#include "sim/compare.hpp"
+#include "sim/compare_output.hpp"
+#include "sim/def_json.hpp"
+#include "sim/json.hpp"
+#include "sim/mkba_tool.hpp"
+#include "sim/progress.hpp"
+#include "sim/report/labels.hpp"
+#include "sim/report/report_html.hpp"
+#include "sim/report/report_xlsx.hpp"
+#include "sim/report/sweep_html.hpp"
+#include "sim/run_output.hpp"
+
+namespace wijksim::cli {
+
+namespace fs = std::filesystem;
+
+void CompareOptions::add_to(CLI::App& cmd, bool sweep) {
+  if (sweep) {
+    cmd.add_option("scenario", scenarios, "Project scenario (file or shipped name; default: wijkteam)")->expected(0, 1);
+    cmd.add_option("--grid", grid,
+                   "key=v1,v2,... (repeatable); every combination is one alternative. 'team.' means the first team, "
+                   "e.g. --grid team.fte=2,4,6 --grid team.target=orange,light_orange+orange");
+    cmd.add_flag("--tornado", tornado, "One-way sensitivity over the scenario's [[mkba.sensitivity]] ranges");
+  } else {
+    cmd.add_option("scenario", scenarios,
+                   "Project scenarios with teams (files or shipped names; default: wijkteam, the default district with "
+                   "a neighbourhood team); all share one zero alternative");
+  }
+  sim.add_run_options(cmd);
+  cmd.add_option("--replications", replications, "Paired replications (default: the scenario's mkba.replications)");
+  cmd.add_option("--mode", mode, "continuous (team all horizon), cohort (one year of approach) or both "
+                                 "(default: the scenario's mkba.mode)");
+  cmd.add_option("--lang", lang, "Labels of report.html and mkba.xlsx: en or nl")->default_val("en");
+  cmd.add_option("--discount", discount, "Discount rate a year, replacing real rate plus risk premium (0 allowed)");
+  cmd.add_option("--out", out, "Output folder (default out/<command>-<scenario>-<timestamp>)");
+  cmd.add_option("--resume", resume, "Finish the interrupted run whose output folder is DIR (other options are ignored, "
+                                     "except --threads)");
+}
+
+namespace {
+
+/// A comparison on disk: its output folder and the work folder with its inputs and checkpoints.
+struct Job {
+  std::vector<scenarios::ScenarioDef> projects;
+  std::string mode, lang, command, kind;
+  std::uint32_t replications = 0;
+  fs::path out, work;
+  fs::path checkpoints() const { return work / "replications"; }
+};
+
+fs::path work_folder(const fs::path& out) { return fs::path(out.string() + ".partial"); }
+
+std::vector<std::string> overrides_of(const CompareOptions& opt) {
+  std::vector<std::string> o = opt.sim.overrides();
+  if (opt.discount) {
+    o.push_back(fmt::format("mkba.discount_real={}", *opt.discount));
+    o.push_back("mkba.risk_premium=0");
+  }
+  return o;
+}
+
+void check_lang(const std::string& lang) {
+  if (!report::lang_from_name(lang))
+    throw scenarios::ScenarioError("--lang", 0, "", fmt::format("unknown language '{}': en or nl", lang));
+}
+
+/// Save what a resume needs: the merged project scenarios and the job's settings.
+void save_job(const Job& job) {
+  fs::create_directories(job.checkpoints());
+  for (std::size_t i = 0; i < job.projects.size(); ++i)
+    sim::write_text(job.work / fmt::format("scenario-{}.toml", i), scenarios::to_toml(job.projects[i]));
+  sim::write_text(job.work / "job.txt", fmt::format("kind {}\nmode {}\nreplications {}\nlang {}\nscenarios {}\ncommand {}\n",
+                                                    job.kind, job.mode, job.replications, job.lang, job.projects.size(),
+                                                    job.command));
+}
+
+Job load_job(const fs::path& out) {
+  Job job;
+  job.out = out;
+  job.work = work_folder(out);
+  if (!fs::exists(job.work / "job.txt")) {
+    const std::string why = fs::exists(out) ? fmt::format("{} is complete: there is nothing to resume", out.string())
+                                            : fmt::format("no interrupted run at {} (no {})", out.string(),
+                                                          (job.work / "job.txt").string());
+    throw scenarios::ScenarioError("--resume", 0, "", why);
+  }
+  std::ifstream in(job.work / "job.txt");
+  std::size_t count = 0;
+  std::string word;
+  in >> word >> job.kind >> word >> job.mode >> word >> job.replications >> word >> job.lang >> word >> count >> word;
+  std::getline(in >> std::ws, job.command);
+  for (std::size_t i = 0; i < count; ++i)
+    job.projects.push_back(scenarios::load_scenario(job.work / fmt::format("scenario-{}.toml", i)));
+  return job;
+}
+
+Job new_job(const CompareOptions& opt, std::vector<scenarios::ScenarioDef> projects, const std::string& kind,
+            const std::string& cmdline) {
+  Job job;
+  job.kind = kind;
+  job.projects = std::move(projects);
+  job.mode = opt.mode.empty() ? job.projects.front().mkba.mode : opt.mode;
+  job.replications = opt.replications.value_or(job.projects.front().mkba.replications);
+  if (job.replications == 0) throw scenarios::ScenarioError("--replications", 0, "", "at least one replication");
+  job.lang = opt.lang;
+  job.command = cmdline;
+  check_lang(job.lang);
+  job.out = opt.out.empty() ? fs::path("out") / fmt::format("{}-{}-{}", kind, job.projects.front().name, timestamp())
+                            : fs::path(opt.out);
+  job.work = work_folder(job.out);
+  if (fs::exists(job.out))
+    throw scenarios::ScenarioError("--out", 0, "", fmt::format("output folder {} already exists; choose another with --out",
+                                                               job.out.string()));
+  if (fs::exists(job.work))
+    throw scenarios::ScenarioError("--out", 0, "", fmt::format(
+        "an interrupted run is in {}: finish it with `wijksim {} --resume {}`, or delete that folder",
+        job.work.string(), kind, job.out.string()));
+  return job;
+}
+
+std::string manifest_json(const Job& job, const sim::CompareRequest& req, unsigned threads, double seconds) {
+  std::string scen = "[";
+  for (std::size_t i = 0; i < job.projects.size(); ++i)
+    scen += fmt::format("{}\n    {}", i ? "," : "", sim::def_to_json(job.projects[i], 4));
+  scen += "\n  ]";
+  return fmt::format(
+      "{{\n  \"tool\": \"wijksim\",\n  \"command\": {},\n  \"version\": {},\n  \"git_hash\": {},\n  \"kind\": {},\n"
+      "  \"mode\": {},\n  \"seed\": {},\n  \"replications\": {},\n  \"households\": {},\n  \"months\": {},\n"
+      "  \"threads\": {},\n  \"wall_seconds\": {},\n  \"lang\": {},\n  \"scenarios\": {}\n}}\n",
+      sim::json_string(job.command), sim::json_string(sim::version()), sim::json_string(sim::git_hash()),
+      sim::json_string(job.kind), sim::json_string(job.mode), req.zero.run.seed, req.replications,
+      req.zero.run.households, req.zero.run.months, threads, sim::json_number(seconds), sim::json_string(job.lang), scen);
+}
+
+/// Fold the checkpoints and write every file of the comparison into the work folder.
+sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req, unsigned threads, double seconds) {
+  std::ofstream rows(job.work / "replications.csv", std::ios::binary);
+  rows << sim::replications_csv_header();
+  sim::CompareResult result = sim::fold_replications(req, job.checkpoints(), [&](const sim::ReplicationRow& row) {
+    rows << sim::replications_csv_row(row, req.alternatives[row.alternative].label);
+  });
+  rows.close();
+  if (!rows) throw std::runtime_error("cannot write " + (job.work / "replications.csv").string());
+  for (std::size_t a = 0; a < req.alternatives.size(); ++a) {
+    try {
+      result.alternatives[a].static_estimate = sim::mkba_tool_estimate(req.alternatives[a].def);
+    } catch (const scenarios::ScenarioError&) {
+      // The MKBA-tool needs a team; every alternative has one, so this is only a scenario the tool cannot read.
+    }
+  }
+  const report::Lang lang = *report::lang_from_name(job.lang);
+  sim::write_text(job.work / "mkba.json", sim::mkba_json(result));
+  sim::write_text(job.work / "pockets_by_year.csv", sim::compare_pockets_csv(result));
+  sim::write_text(job.work / "npv_by_pocket.csv", sim::compare_npv_csv(result));
+  sim::write_text(job.work / "ratios.csv", sim::compare_ratios_csv(result));
+  sim::write_text(job.work / "net_by_year.csv", sim::compare_net_csv(result));
+  sim::write_text(job.work / "levels_by_month.csv", sim::compare_levels_csv(result));
+  sim::write_text(job.work / "flows_by_month.csv", sim::compare_flows_csv(result));
+  sim::write_text(job.work / "events.csv", sim::compare_events_csv(result));
+  sim::write_text(job.work / "report.html", report::report_html(result, lang));
+  report::write_xlsx(result, lang, job.work / "mkba.xlsx");
+  sim::write_text(job.work / "manifest.json", manifest_json(job, req, threads, seconds));
+  return result;
+}
+
+/// Files a sweep or tornado adds to the comparison's.
+void write_sweep_files(const Job& job, const sim::CompareResult& result) {
+  const report::Lang lang = *report::lang_from_name(job.lang);
+  if (job.kind == "sweep") {
+    sim::write_text(job.work / "sweep.csv", sim::sweep_csv(result));
+    sim::write_text(job.work / "sweep.html", report::sweep_html(result, lang));
+  } else if (job.kind == "tornado") {
+    const auto rows = sim::tornado_rows(result);
+    sim::write_text(job.work / "tornado.csv", sim::tornado_csv(rows));
+    sim::write_text(job.work / "tornado.html", report::tornado_html(result, rows, lang));
+  }
+}
+
+/// Run what is left of a job, write its files and move the work folder to the output folder.
+sim::CompareResult finish_job(const Job& job, unsigned threads_opt) {
+  const auto start = std::chrono::steady_clock::now();
+  const sim::CompareRequest req = sim::make_request(job.projects, job.mode, job.replications, threads_opt);
+  {
+    sim::ProgressBar bar(req.replications, fmt::format("paired replications ({} alternatives + zero)", req.alternatives.size()));
+    sim::run_replications(req, job.checkpoints(), [&bar](std::uint32_t done) { bar.update(done); });
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const unsigned threads = threads_opt == 0 ? std::max(1U, std::thread::hardware_concurrency()) : threads_opt;
+  sim::CompareResult result = write_outputs(job, req, threads, seconds);
+  write_sweep_files(job, result);
+  fs::remove_all(job.checkpoints());
+  fs::remove(job.work / "job.txt");
+  fs::rename(job.work, job.out);
+  if (job.kind == "compare") fmt::print("{}", sim::compare_table(result));
+  if (job.kind == "sweep") fmt::print("{}", sim::sweep_table(result));
+  if (job.kind == "tornado") fmt::print("{}", sim::tornado_table(sim::tornado_rows(result)));
+  fmt::print("{} paired replications in {:.1f} s on {} thread(s). Wrote {} (report.html, mkba.xlsx, mkba.json, CSV files)\n",
+             req.replications, seconds, threads, job.out.string());
+  return result;
+}
+
+std::vector<scenarios::ScenarioDef> load_projects(const CompareOptions& opt) {
+  std::vector<std::string> names = opt.scenarios;
+  if (names.empty()) names.emplace_back("wijkteam");
+  std::vector<scenarios::ScenarioDef> projects;
+  for (const std::string& name : names) projects.push_back(SimOptions::load_named(name, overrides_of(opt)));
+  return projects;
+}
+
+
+/// Start a new job or pick up an interrupted one, then finish it.
+int start_or_resume(const CompareOptions& opt, const std::function<Job()>& make) {
+  Job job = opt.resume.empty() ? make() : load_job(opt.resume);
+  if (opt.resume.empty()) {
+    sim::make_request(job.projects, job.mode, job.replications, opt.sim.threads);  // bad input fails before any file
+    save_job(job);
+  }
+  finish_job(job, opt.sim.threads);
+  return 0;
+}
+
+/// "team.fte" is the first team's fte.
+std::string full_key(const std::string& key) { return key.rfind("team.", 0) == 0 ? "teams.0." + key.substr(5) : key; }
+
+std::vector<std::string> split(const std::string& text, char sep) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i)
+    if (i == text.size() || text[i] == sep) {
+      parts.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  return parts;
+}
+
+/// Every combination of the grid as a list of key=value overrides.
+std::vector<std::vector<std::string>> grid_cells(const std::vector<std::string>& grid) {
+  std::vector<std::vector<std::string>> cells{{}};
+  for (const std::string& spec : grid) {
+    const auto eq = spec.find('=');
+    const std::vector<std::string> values = eq == std::string::npos ? std::vector<std::string>{} : split(spec.substr(eq + 1), ',');
+    if (eq == 0 || values.empty() || std::any_of(values.begin(), values.end(), [](const auto& v) { return v.empty(); }))
+      throw scenarios::ScenarioError("--grid", 0, "", fmt::format("'{}' is not key=v1,v2,...", spec));
+    std::vector<std::vector<std::string>> next;
+    for (const auto& cell : cells)
+      for (const std::string& v : values) {
+        next.push_back(cell);
+        next.back().push_back(full_key(spec.substr(0, eq)) + "=" + v);
+      }
+    cells = std::move(next);
+  }
+  return cells;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(sep) : "") + parts[i];
+  return out;
+}
+
+/// The alternatives of a sweep: one per grid cell; or of a tornado: the base, then each range's low and high end.
+std::vector<scenarios::ScenarioDef> sweep_projects(const CompareOptions& opt, const std::string& kind) {
+  const std::string name = opt.scenarios.empty() ? "wijkteam" : opt.scenarios.front();
+  const std::vector<std::string> base = overrides_of(opt);
+  std::vector<std::pair<std::string, std::vector<std::string>>> cells;  // label, overrides
+  if (kind == "sweep") {
+    for (const auto& cell : grid_cells(opt.grid)) cells.emplace_back(join(cell, " "), cell);
+  } else {
+    const scenarios::ScenarioDef def = SimOptions::load_named(name, base);
+    if (def.mkba.sensitivity.empty())
+      throw scenarios::ScenarioError(def.name, 0, "mkba.sensitivity",
+                                     "no [[mkba.sensitivity]] ranges declared: --tornado has nothing to vary");
+    cells.emplace_back("base", std::vector<std::string>{});
+    for (const scenarios::SensitivityDef& s : def.mkba.sensitivity)
+      for (const std::string& v : {s.low, s.high}) cells.emplace_back(s.key + "=" + v, std::vector<std::string>{s.key + "=" + v});
+  }
+  std::vector<scenarios::ScenarioDef> projects;
+  for (auto& [label, sets] : cells) {
+    std::vector<std::string> overrides = base;
+    overrides.insert(overrides.end(), sets.begin(), sets.end());
+    projects.push_back(SimOptions::load_named(name, overrides));
+    projects.back().name = label;
+  }
+  return projects;
+}
+
+}  // namespace
+
+int cmd_compare(const CompareOptions& opt, const std::string& cmdline) {
+  return start_or_resume(opt, [&] { return new_job(opt, load_projects(opt), "compare", cmdline); });
+}
+
+int cmd_sweep(const CompareOptions& opt, const std::string& cmdline) {
+  if (opt.resume.empty() && opt.grid.empty() && !opt.tornado)
+    throw scenarios::ScenarioError("--grid", 0, "", "give at least one --grid key=v1,v2,... or --tornado");
+  if (!opt.grid.empty() && opt.tornado)
+    throw scenarios::ScenarioError("--grid", 0, "", "--grid and --tornado are separate runs: give one of them");
+  const std::string kind = opt.tornado ? "tornado" : "sweep";
+  return start_or_resume(opt, [&] { return new_job(opt, sweep_projects(opt, kind), kind, cmdline); });
+}
+
+}  // namespace wijksim::cli

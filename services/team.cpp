@@ -182,6 +182,17 @@ void Team::withdraw(std::size_t cofinancier) {
   set_fte(fte_ * (1.0 - def_.cofinanciers[cofinancier].share));
 }
 
+void Team::set_mandate(bool enabled, const TeamRoutes& routes) {
+  def_.mandate.enabled = enabled;
+  routes_ = routes;
+}
+
+void Team::set_custom_budget(double eur_a_year) {
+  const double budget = std::max(0.0, eur_a_year);
+  budget_left_ = std::max(0.0, budget_left_ + budget - def_.mandate.custom_budget);
+  def_.mandate.custom_budget = budget;
+}
+
 std::vector<std::pair<Pocket, double>> Team::payers() const {
   std::vector<std::pair<Pocket, double>> out;
   double rest = 1.0;

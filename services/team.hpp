@@ -108,6 +108,16 @@ class Team {
   /// Pockets paying the team with their shares (municipality social work pays the rest).
   std::vector<std::pair<Pocket, double>> payers() const;
   const TeamMonth& last_month() const { return month_; }
+
+  // Live controls (wijksim-viz): settings changed mid-run, in effect from the next month.
+  /// Client hours a year per household by level (the caseload norm).
+  void set_hours(const std::array<double, agents::kLevelCount>& hours) { def_.hours = hours; }
+  /// Home visits per FTE-month after early signals (0 = no outreach).
+  void set_outreach_visits(double visits) { def_.finding.outreach_visits = visits < 0.0 ? 0.0 : visits; }
+  /// Mandate on or off, with the team's routes read from a referral graph built for that setting.
+  void set_mandate(bool enabled, const TeamRoutes& routes);
+  /// Custom budget in EUR a year; what is left this year changes by the difference.
+  void set_custom_budget(double eur_a_year);
   bool staffed() const { return fte_ > 0.0; }
 
  private:

@@ -1,0 +1,152 @@
+// wijksim-viz headless under Xvfb: the screenshots have the window's size, are not blank, show the four
+// level colours in the flows panel(s) and carry text; bad input exits with code 2.
+#include <SFML/Graphics/Image.hpp>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr unsigned kWidth = 1600, kHeight = 900;
+// Layout of the window (viz/app.cpp): title bar, control bar, flows panel in the top 60% of the left 55%.
+constexpr unsigned kTitle = 44, kBar = 92;
+// The level colours of the dots (viz/canvas.cpp level_colour): green, light orange, orange, red.
+const std::array<sf::Color, 4> kLevels{sf::Color{46, 160, 67}, sf::Color{255, 196, 100}, sf::Color{240, 125, 20},
+                                       sf::Color{205, 30, 38}};
+
+struct Box {
+  unsigned left, top, width, height;
+};
+
+/// Exit code of a shell command.
+int run(const std::string& command) {
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/// Run wijksim-viz under a fresh X server; the viz process alone ignores leaks inside Mesa and X.
+int run_viz(const std::string& args) {
+  const std::string xvfb = WIJKSIM_XVFB_RUN;
+  const std::string screen = "-screen 0 " + std::to_string(kWidth) + "x" + std::to_string(kHeight) + "x24";
+  return run("ASAN_OPTIONS=detect_leaks=0 " + xvfb + " -a -s \"" + screen + "\" " + WIJKSIM_VIZ_BINARY + " " + args +
+             " > /dev/null");
+}
+
+fs::path out_file(const std::string& name) { return fs::temp_directory_path() / ("wijksim_viz_test_" + name); }
+
+std::size_t count_exact(const sf::Image& image, const Box& box, sf::Color colour) {
+  std::size_t n = 0;
+  for (unsigned y = box.top; y < box.top + box.height; ++y)
+    for (unsigned x = box.left; x < box.left + box.width; ++x) n += image.getPixel(x, y) == colour ? 1 : 0;
+  return n;
+}
+
+std::size_t count_near(const sf::Image& image, const Box& box, sf::Color colour, int tolerance) {
+  std::size_t n = 0;
+  for (unsigned y = box.top; y < box.top + box.height; ++y)
+    for (unsigned x = box.left; x < box.left + box.width; ++x) {
+      const sf::Color p = image.getPixel(x, y);
+      n += std::abs(p.r - colour.r) + std::abs(p.g - colour.g) + std::abs(p.b - colour.b) <= tolerance ? 1 : 0;
+    }
+  return n;
+}
+
+std::size_t distinct_colours(const sf::Image& image) {
+  std::set<std::uint32_t> seen;
+  for (unsigned y = 0; y < image.getSize().y; y += 3)
+    for (unsigned x = 0; x < image.getSize().x; x += 3) seen.insert(image.getPixel(x, y).toInteger());
+  return seen.size();
+}
+
+/// The flows panel of one half (or of the whole window): the top 60% of the left 55% below the title.
+Box flows_box(unsigned left, unsigned width) {
+  const unsigned content = kHeight - kTitle - kBar;
+  return {left, kTitle, width * 55 / 100, content * 60 / 100};
+}
+
+void expect_screenshot(const sf::Image& image, const std::vector<Box>& flows) {
+  ASSERT_EQ(image.getSize().x, kWidth);
+  ASSERT_EQ(image.getSize().y, kHeight);
+  EXPECT_GT(distinct_colours(image), 200U) << "the screenshot looks blank";
+  // White title text on the dark title bar.
+  EXPECT_GT(count_near(image, {0, 0, 600, kTitle}, sf::Color::White, 30), 400U) << "no title text";
+  for (const Box& box : flows) {
+    for (std::size_t l = 0; l < kLevels.size(); ++l)
+      EXPECT_GT(count_exact(image, box, kLevels[l]), 10U) << "level colour " << l << " missing in the flows panel";
+    // Dark text (panel title, level names, counts) inside the flows panel.
+    EXPECT_GT(count_near(image, box, sf::Color{20, 20, 30}, 30), 300U) << "no text in the flows panel";
+  }
+}
+
+bool have_xvfb() { return !std::string(WIJKSIM_XVFB_RUN).empty() && fs::exists(WIJKSIM_XVFB_RUN); }
+
+TEST(VizScreenshot, DefaultViewShowsLevelsAndText) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path png = out_file("default.png");
+  fs::remove(png);
+  ASSERT_EQ(run_viz("--households 2000 --months 6 --screenshot " + png.string()), 0);
+  sf::Image image;
+  ASSERT_TRUE(image.loadFromFile(png.string()));
+  expect_screenshot(image, {flows_box(0, kWidth)});
+}
+
+TEST(VizScreenshot, SplitScreenShowsBothConfigurations) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path png = out_file("split.png");
+  fs::remove(png);
+  const std::string compare = std::string(WIJKSIM_VIZ_DATA) + "/wijkteam_mandate.toml";
+  ASSERT_EQ(run_viz("--households 2000 --months 6 --lang nl --compare " + compare + " --screenshot " + png.string()), 0);
+  sf::Image image;
+  ASSERT_TRUE(image.loadFromFile(png.string()));
+  // Each half starts with a 28-pixel header naming its configuration.
+  Box left = flows_box(0, kWidth / 2), right = flows_box(kWidth / 2, kWidth / 2);
+  left.top += 28;
+  right.top += 28;
+  expect_screenshot(image, {left, right});
+}
+
+TEST(VizScreenshot, FramesWriteANumberedSequence) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path dir = out_file("frames");
+  fs::remove_all(dir);
+  ASSERT_EQ(run_viz("--households 1000 --months 1 --width 800 --height 600 --frames " + dir.string()), 0);
+  // The state before the first month, then six frames of the month's glide.
+  for (int i = 0; i <= 6; ++i) {
+    const fs::path frame = dir / ("frame_0000" + std::to_string(i) + ".png");
+    sf::Image image;
+    ASSERT_TRUE(image.loadFromFile(frame.string())) << frame;
+    EXPECT_EQ(image.getSize(), sf::Vector2u(800, 600));
+  }
+  EXPECT_FALSE(fs::exists(dir / "frame_00007.png"));
+}
+
+TEST(VizScreenshot, LiveControlsByKeysKeepRunning) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path png = out_file("keys.png");
+  fs::remove(png);
+  // Mandate on and FTE up in A, money per year, split screen with B's team off and FTE down, Dutch, help overlay.
+  ASSERT_EQ(run_viz("--households 1500 --months 4 --keys m,up,up,y,c,tab,t,down,l,h --screenshot " + png.string()), 0);
+  sf::Image image;
+  ASSERT_TRUE(image.loadFromFile(png.string()));
+  ASSERT_EQ(image.getSize(), sf::Vector2u(kWidth, kHeight));
+  EXPECT_GT(distinct_colours(image), 200U);
+  // The help overlay: a white box in the middle with dark text.
+  EXPECT_GT(count_near(image, {kWidth / 2 - 300, kHeight / 2 - 200, 600, 400}, sf::Color{20, 20, 30}, 30), 500U);
+}
+
+TEST(VizCommandLine, UnknownScenarioIsBadInput) {
+  EXPECT_EQ(run(std::string(WIJKSIM_VIZ_BINARY) + " no_such_scenario --screenshot /dev/null 2> /dev/null"), 2);
+}
+
+TEST(VizCommandLine, UnknownKeyIsBadInput) {
+  EXPECT_EQ(run(std::string(WIJKSIM_VIZ_BINARY) + " --keys m,nokey --screenshot /dev/null 2> /dev/null"), 2);
+}
+
+}  // namespace

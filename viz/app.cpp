@@ -1,0 +1,367 @@
+#include "viz/app.hpp"
+
+#include <SFML/OpenGL.hpp>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+
+namespace wijksim::viz {
+
+namespace {
+
+constexpr std::array<double, 7> kSpeeds{0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0};  ///< months a second
+constexpr float kTitle = 44.0F, kBar = 92.0F;
+constexpr int kFramesPerMonth = 6;  ///< frames of a --frames sequence per month (the glide)
+
+/// How long a glide of the dots lasts at a playback speed, seconds.
+float glide_seconds(double months_a_second) { return static_cast<float>(std::min(0.6, 0.8 / months_a_second)); }
+
+std::string renderer_name() {
+  using GetString = const GLubyte* (*)(GLenum);
+  const auto get = reinterpret_cast<GetString>(sf::Context::getFunction("glGetString"));
+  const GLubyte* name = get != nullptr ? get(GL_RENDERER) : nullptr;
+  return name != nullptr ? std::string(reinterpret_cast<const char*>(name)) : "unknown";
+}
+
+}  // namespace
+
+std::optional<sf::Keyboard::Key> key_from_name(std::string_view name) {
+  using K = sf::Keyboard;
+  static constexpr std::array<std::pair<std::string_view, K::Key>, 20> kKeys{{
+      {"space", K::Space}, {"right", K::Right}, {"n", K::N}, {"plus", K::Add}, {"minus", K::Subtract},
+      {"r", K::R}, {"s", K::S}, {"t", K::T}, {"m", K::M}, {"up", K::Up}, {"down", K::Down}, {"y", K::Y},
+      {"c", K::C}, {"tab", K::Tab}, {"l", K::L}, {"h", K::H}, {"f1", K::F1}, {"p", K::P}, {"f12", K::F12},
+      {"q", K::Q}}};
+  for (const auto& [n, key] : kKeys)
+    if (n == name) return key;
+  return std::nullopt;
+}
+
+App::App(const Options& options, const Fonts& fonts, const std::vector<scenarios::ScenarioDef>& configurations)
+    : options_(options), fonts_(fonts), lang_(options.lang), seed_(configurations.front().run.seed) {
+  const char* names[] = {"A", "B"};
+  for (std::size_t i = 0; i < configurations.size() && i < 2; ++i)
+    alts_.push_back(std::make_unique<Alternative>(configurations[i], fmt::format("{}: {}", names[i], configurations[i].name)));
+  split_ = alts_.size() == 2;
+}
+
+std::vector<std::size_t> App::shown() const {
+  if (split_) return {0, 1};
+  return {0};
+}
+
+void App::step_all() {
+  for (auto& alt : alts_) alt->step();
+  since_step_ = 0.0F;
+}
+
+void App::set_progress(float t) {
+  for (FlowsView& view : flows_) view.set_progress(t);
+}
+
+void App::reset(std::uint64_t seed) {
+  seed_ = seed;
+  for (auto& alt : alts_) alt->reset(seed);
+  status_ = fmt::format("{} {}", label(Label::Seed, lang_), seed);
+}
+
+void App::toggle_split() {
+  if (alts_.size() == 1) {
+    // B starts as a copy of A's configuration and catches up with A's month on the same households.
+    auto copy = std::make_unique<Alternative>(alts_[0]->def(), fmt::format("B: {}", alts_[0]->def().name));
+    while (copy->month() < alts_[0]->month()) copy->step();
+    alts_.push_back(std::move(copy));
+    split_ = true;
+  } else {
+    split_ = !split_;
+  }
+  side_ = split_ ? side_ : 0;
+}
+
+// ---- Drawing -----------------------------------------------------------------------------------------------
+
+void App::draw(sf::RenderTarget& target) {
+  const sf::Vector2f size = target.getView().getSize();
+  target.clear(palette::kBackground);
+  Canvas c(target, fonts_, lang_);
+  draw_title(c, size);
+  const std::vector<std::size_t> sides = shown();
+  const float content_h = size.y - kTitle - kBar;
+  const float half = size.x / static_cast<float>(sides.size());
+  for (std::size_t s : sides) draw_side(c, s, {half * static_cast<float>(s), kTitle, half, content_h});
+  draw_controls(c, {0.0F, size.y - kBar, size.x, kBar});
+  if (help_) {
+    draw_help(c, size);
+  } else {
+    draw_tips(c);
+  }
+}
+
+void App::draw_title(Canvas& c, sf::Vector2f size) {
+  c.rect({0.0F, 0.0F, size.x, kTitle}, palette::kBar);
+  c.text(c.tr(Label::Title), {14.0F, 9.0F}, 20, sf::Color::White, Align::Left, true);
+  const Alternative& a = *alts_.front();
+  const std::string when =
+      fmt::format("{} {} / {}  ({} {})   {} {}{}", c.tr(Label::Month), a.month(), a.def().run.months,
+                  c.tr(Label::Year), a.month() == 0 ? 1 : sim::year_of(a.month() - 1) + 1, c.tr(Label::Seed), seed_,
+                  a.finished() ? fmt::format("   · {}", c.tr(Label::Finished)) : std::string());
+  c.text(when, {size.x - 14.0F, 12.0F}, 16, sf::Color::White, Align::Right);
+}
+
+void App::draw_side(Canvas& c, std::size_t side, const sf::FloatRect& area) {
+  const Alternative& alt = *alts_[side];
+  sf::FloatRect r = area;
+  const unsigned title = split_ ? 13U : 16U;
+  if (split_) {
+    // Which configuration this half shows, and whether the controls act on it.
+    const bool active = side == side_;
+    c.rect({r.left + 4.0F, r.top + 4.0F, r.width - 8.0F, 24.0F}, active ? palette::kTeam : palette::kGrid);
+    c.text(alt.name(), {r.left + 12.0F, r.top + 7.0F}, 14, active ? sf::Color::White : palette::kText, Align::Left, true);
+    r.top += 28.0F;
+    r.height -= 28.0F;
+  }
+  const float pad = 4.0F;
+  const float left_w = std::round(r.width * 0.55F), right_w = r.width - left_w;
+  const float flows_h = std::round(r.height * 0.6F), services_h = std::round(r.height * 0.5F);
+  const auto panel = [&](float x, float y, float w, float h, Label name) {
+    return c.panel({x + pad, y + pad, w - 2 * pad, h - 2 * pad}, c.tr(name), title);
+  };
+  const sf::FloatRect flows = panel(r.left, r.top, left_w, flows_h, Label::Flows);
+  FlowsView& view = flows_[side];
+  view.update(alt, flows);
+  view.draw(c, alt);
+  if (alt.stride() > 1)
+    c.text(fmt::format(fmt::runtime(c.tr(Label::Showing)), alt.stride()), {flows.left, flows.top}, 11, palette::kMuted);
+  draw_time_series(c, alt, panel(r.left, r.top + flows_h, left_w, r.height - flows_h, Label::TimeSeries));
+  draw_services(c, alt, panel(r.left + left_w, r.top, right_w, services_h, Label::Services));
+  pockets_[side] = draw_money(c, alt, panel(r.left + left_w, r.top + services_h, right_w, r.height - services_h,
+                                            Label::Money), money_);
+}
+
+void App::draw_tips(Canvas& c) {
+  for (std::size_t side : shown()) {
+    if (const auto dot = flows_[side].dot_at(mouse_)) return draw_household_tip(c, *alts_[side], *dot, mouse_);
+    for (const auto& [row, pocket] : pockets_[side])
+      if (row.contains(mouse_)) return draw_pocket_tip(c, *alts_[side], pocket, mouse_);
+  }
+}
+
+void App::draw_controls(Canvas& c, const sf::FloatRect& bar) {
+  c.rect(bar, sf::Color{226, 228, 234});
+  c.line({bar.left, bar.top}, {bar.left + bar.width, bar.top}, palette::kZero);
+  const float y = bar.top + 8.0F, h = 30.0F;
+  float x = bar.left + 10.0F;
+  const auto button = [&](float w, std::string_view text, bool lit = false) {
+    const bool clicked = ui_.button(c, {x, y, w, h}, text, lit);
+    x += w + 6.0F;
+    return clicked;
+  };
+  if (button(84.0F, c.tr(playing_ ? Label::Pause : Label::Play), playing_)) playing_ = !playing_;
+  if (button(64.0F, c.tr(Label::Step))) step_all();
+  if (button(70.0F, c.tr(Label::Slower))) speed_ = speed_ > 0 ? speed_ - 1 : 0;
+  if (button(70.0F, c.tr(Label::Faster))) speed_ = std::min(speed_ + 1, kSpeeds.size() - 1);
+  if (button(80.0F, c.tr(Label::Reset))) reset(seed_);
+  if (button(104.0F, c.tr(Label::NewSeed))) reset(seed_ + 1);
+  if (button(52.0F, c.tr(Label::Split), split_)) toggle_split();
+  if (button(46.0F, c.tr(Label::Language))) lang_ = lang_ == Lang::En ? Lang::Nl : Lang::En;
+  if (button(60.0F, c.tr(Label::Help), help_)) help_ = !help_;
+  if (button(124.0F, c.tr(Label::Screenshot))) shot_ = true;
+  std::string speed = fmt::format(fmt::runtime(c.tr(Label::Speed)), decimal_text(kSpeeds[speed_], kSpeeds[speed_] < 1.0 ? 1 : 0, lang_));
+  if (!status_.empty()) speed += "   ·   " + status_;
+  c.text(speed, {x + 8.0F, y + 6.0F}, 14, palette::kText);
+  draw_team_controls(c, {bar.left + 10.0F, y + h + 8.0F, bar.width - 20.0F, h + 8.0F});
+}
+
+void App::draw_team_controls(Canvas& c, const sf::FloatRect& row) {
+  Alternative& alt = *alts_[side_];
+  float x = row.left;
+  if (split_) {
+    c.text(fmt::format("{} {} [Tab]", c.tr(Label::Side), alt.name().substr(0, 1)), {x, row.top + 10.0F}, 13,
+           palette::kTeam, Align::Left, true);
+    x += 140.0F;
+  }
+  if (!alt.has_team()) {
+    c.text(c.tr(Label::NoTeam), {x, row.top + 10.0F}, 14, palette::kMuted);
+    return;
+  }
+  TeamControls& ctl = alt.controls();
+  bool changed = false;
+  if (ui_.button(c, {x, row.top + 4.0F, 110.0F, 30.0F}, c.tr(ctl.on ? Label::TeamOn : Label::TeamOff), ctl.on)) {
+    ctl.on = !ctl.on;
+    changed = true;
+  }
+  x += 116.0F;
+  if (ui_.button(c, {x, row.top + 4.0F, 130.0F, 30.0F}, c.tr(ctl.mandate ? Label::MandateOn : Label::MandateOff),
+                 ctl.mandate)) {
+    ctl.mandate = !ctl.mandate;
+    changed = true;
+  }
+  x += 146.0F;
+  const float w = std::max(150.0F, (row.left + row.width - x) / 4.0F - 16.0F);
+  const auto slider = [&](Label name, double& value, double lo, double hi, double step, const std::string& text) {
+    changed = ui_.slider(c, {x, row.top, w, row.height}, c.tr(name), value, lo, hi, step, text) || changed;
+    x += w + 16.0F;
+  };
+  slider(Label::Fte, ctl.fte, 0.0, 20.0, 0.5, decimal_text(ctl.fte, 1, lang_));
+  slider(Label::Norm, ctl.norm, 10.0, 100.0, 1.0, count_text(ctl.norm, lang_));
+  slider(Label::Outreach, ctl.outreach, 0.0, 20.0, 0.5, decimal_text(ctl.outreach, 1, lang_));
+  slider(Label::Budget, ctl.budget, 0.0, 200000.0, 5000.0, euro_text(ctl.budget, lang_));
+  if (changed) alt.apply_controls();
+}
+
+// ---- Input and loops ---------------------------------------------------------------------------------------
+
+void App::on_key(sf::Keyboard::Key key) {
+  using K = sf::Keyboard;
+  TeamControls& ctl = alts_[side_]->controls();
+  const auto team_change = [&](auto&& change) {
+    if (!alts_[side_]->has_team()) return;
+    change();
+    alts_[side_]->apply_controls();
+  };
+  switch (key) {
+    case K::Space: playing_ = !playing_; break;
+    case K::Right: case K::N: step_all(); break;
+    case K::Add: case K::Equal: speed_ = std::min(speed_ + 1, kSpeeds.size() - 1); break;
+    case K::Subtract: case K::Hyphen: speed_ = speed_ > 0 ? speed_ - 1 : 0; break;
+    case K::R: reset(seed_); break;
+    case K::S: reset(seed_ + 1); break;
+    case K::T: team_change([&] { ctl.on = !ctl.on; }); break;
+    case K::M: team_change([&] { ctl.mandate = !ctl.mandate; }); break;
+    case K::Up: team_change([&] { ctl.fte = std::min(20.0, ctl.fte + 0.5); }); break;
+    case K::Down: team_change([&] { ctl.fte = std::max(0.0, ctl.fte - 0.5); }); break;
+    case K::Y: money_ = money_ == MoneyView::Cumulative ? MoneyView::Year : MoneyView::Cumulative; break;
+    case K::C: toggle_split(); break;
+    case K::Tab: side_ = split_ ? 1 - side_ : 0; break;
+    case K::L: lang_ = lang_ == Lang::En ? Lang::Nl : Lang::En; break;
+    case K::P: case K::F12: shot_ = true; break;
+    case K::H: case K::F1: help_ = !help_; break;
+    case K::Escape: case K::Q: quit_ = true; break;
+    default: break;
+  }
+}
+
+std::string App::screenshot_name() const {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+  return fmt::format("wijksim-viz-{}-m{:03}.png", stamp, alts_.front()->month());
+}
+
+bool App::save_png(const std::string& file, sf::Vector2u size) {
+  sf::RenderTexture texture;
+  if (!texture.create(size.x, size.y)) return false;
+  texture.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+  ui_.begin_frame(mouse_, false, false);
+  draw(texture);
+  texture.display();
+  return texture.getTexture().copyToImage().saveToFile(file);
+}
+
+int App::run_window() {
+  sf::RenderWindow window(sf::VideoMode(options_.width, options_.height), "wijksim-viz");
+  window.setFramerateLimit(60);
+  sf::Clock clock;
+  bool pressed = false;
+  while (window.isOpen() && !quit_) {
+    sf::Event event;
+    while (window.pollEvent(event)) {
+      if (event.type == sf::Event::Closed) quit_ = true;
+      if (event.type == sf::Event::Resized)
+        window.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(event.size.width),
+                                              static_cast<float>(event.size.height))));
+      if (event.type == sf::Event::KeyPressed) on_key(event.key.code);
+      if (event.type == sf::Event::MouseMoved)
+        mouse_ = window.mapPixelToCoords({event.mouseMove.x, event.mouseMove.y});
+      if (event.type == sf::Event::MouseButtonPressed && event.mouseButton.button == sf::Mouse::Left) pressed = true;
+    }
+    const float dt = clock.restart().asSeconds();
+    since_step_ += dt;
+    const double speed = kSpeeds[speed_];
+    if (playing_ && since_step_ >= static_cast<float>(1.0 / speed) && !alts_.front()->finished()) step_all();
+    set_progress(since_step_ / glide_seconds(speed));
+    ui_.begin_frame(mouse_, pressed, sf::Mouse::isButtonPressed(sf::Mouse::Left));
+    pressed = false;
+    draw(window);
+    window.display();
+    if (shot_) {
+      shot_ = false;
+      const std::string file = screenshot_name();
+      status_ = save_png(file, window.getSize()) ? fmt::format("{}: {}", label(Label::Saved, lang_), file)
+                                                 : "screenshot failed";
+    }
+  }
+  return 0;
+}
+
+int App::run_headless() {
+  const sf::Vector2u size{options_.width, options_.height};
+  const std::uint32_t months = std::min(options_.months.value_or(12), alts_.front()->def().run.months);
+  std::size_t frame = 0;
+  const auto write_frame = [&]() {
+    const std::string file = fmt::format("{}/frame_{:05}.png", options_.frames, frame++);
+    if (!save_png(file, size)) throw std::runtime_error("cannot write " + file);
+  };
+  for (const std::string& name : options_.keys) on_key(*key_from_name(name));
+  if (options_.mouse.size() == 2) mouse_ = {options_.mouse[0], options_.mouse[1]};
+  if (!options_.frames.empty()) {
+    std::filesystem::create_directories(options_.frames);
+    write_frame();
+  }
+  for (std::uint32_t m = 0; m < months; ++m) {
+    step_all();
+    for (int k = 1; k <= kFramesPerMonth && !options_.frames.empty(); ++k) {
+      set_progress(static_cast<float>(k) / kFramesPerMonth);
+      write_frame();
+    }
+  }
+  set_progress(1.0F);
+  if (!options_.screenshot.empty() && !save_png(options_.screenshot, size)) {
+    std::cerr << "error: cannot write " << options_.screenshot << "\n";
+    return 1;
+  }
+  if (!options_.screenshot.empty()) std::cout << "wrote " << options_.screenshot << "\n";
+  if (!options_.frames.empty()) std::cout << "wrote " << frame << " frames to " << options_.frames << "\n";
+  return 0;
+}
+
+int App::run_bench() {
+  sf::RenderWindow window(sf::VideoMode(options_.width, options_.height), "wijksim-viz bench");
+  window.setVerticalSyncEnabled(false);
+  window.setFramerateLimit(0);
+  // A month first, so the dots glide and the charts have data.
+  step_all();
+  const auto measure = [&](bool simulate) {
+    const auto start = std::chrono::steady_clock::now();
+    for (unsigned i = 0; i < options_.bench_frames; ++i) {
+      sf::Event event;
+      while (window.pollEvent(event)) {
+      }
+      if (simulate && !alts_.front()->finished()) step_all();
+      set_progress(static_cast<float>(i % 10) / 10.0F);
+      ui_.begin_frame(mouse_, false, false);
+      draw(window);
+      window.display();
+    }
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  const double draw_only = measure(false);
+  const std::uint32_t before = alts_.front()->month();
+  const double with_sim = measure(true);
+  const double frames = options_.bench_frames;
+  std::cout << fmt::format("renderer: {}\n", renderer_name());
+  std::cout << fmt::format("window {}x{}, households {}, dots drawn {}, configurations {}\n", window.getSize().x,
+                           window.getSize().y, alts_.front()->def().run.households, alts_.front()->dots(), alts_.size());
+  std::cout << fmt::format("drawing only:            {:7.1f} fps ({:.2f} ms a frame, {} frames)\n", frames / draw_only,
+                           1000.0 * draw_only / frames, options_.bench_frames);
+  std::cout << fmt::format("drawing + simulation:    {:7.1f} fps ({:.2f} ms a frame, {} months simulated in both "
+                           "worlds)\n",
+                           frames / with_sim, 1000.0 * with_sim / frames, alts_.front()->month() - before);
+  return 0;
+}
+
+}  // namespace wijksim::viz

@@ -1,0 +1,107 @@
+#include "viz/canvas.hpp"
+
+#include <array>
+#include <cmath>
+
+namespace wijksim::viz {
+
+sf::Color level_colour(agents::Level level) {
+  static const std::array<sf::Color, agents::kLevelCount> kColours{
+      sf::Color{46, 160, 67}, sf::Color{255, 196, 100}, sf::Color{240, 125, 20}, sf::Color{205, 30, 38}};
+  return kColours[agents::index(level)];
+}
+
+sf::Color with_alpha(sf::Color c, std::uint8_t alpha) {
+  c.a = alpha;
+  return c;
+}
+
+std::optional<std::filesystem::path> find_font(bool bold) {
+  const char* file = bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf";
+  for (const char* folder : {"/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF",
+                             "/usr/local/share/fonts", "/usr/share/fonts/truetype"}) {
+    const std::filesystem::path path = std::filesystem::path(folder) / file;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+  }
+  return std::nullopt;
+}
+
+sf::String utf8(std::string_view s) { return sf::String::fromUtf8(s.begin(), s.end()); }
+
+Canvas::Canvas(sf::RenderTarget& target, const Fonts& fonts, Lang lang)
+    : target_(target), fonts_(fonts), lang_(lang) {}
+
+float Canvas::text_width(std::string_view s, unsigned size, bool bold) {
+  text_.setFont(bold ? fonts_.bold : fonts_.regular);
+  text_.setString(utf8(s));
+  text_.setCharacterSize(size);
+  return text_.getLocalBounds().width;
+}
+
+std::string Canvas::fit(std::string_view s, unsigned size, float max_width, bool bold) {
+  std::string out(s);
+  if (text_width(out, size, bold) <= max_width) return out;
+  while (!out.empty()) {
+    // Drop one UTF-8 code point: its continuation bytes (10xxxxxx), then its lead byte.
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0U) == 0x80U) out.pop_back();
+    if (!out.empty()) out.pop_back();
+    if (text_width(out + "…", size, bold) <= max_width) break;
+  }
+  return out + "…";
+}
+
+float Canvas::text(std::string_view s, sf::Vector2f pos, unsigned size, sf::Color colour, Align align, bool bold) {
+  const float width = text_width(s, size, bold);
+  const float x = align == Align::Left ? pos.x : (align == Align::Centre ? pos.x - width / 2.0F : pos.x - width);
+  text_.setFillColor(colour);
+  // Whole pixels keep small glyphs sharp.
+  text_.setPosition(std::round(x), std::round(pos.y));
+  target_.draw(text_);
+  return width;
+}
+
+void Canvas::rect(const sf::FloatRect& r, sf::Color fill) {
+  rect_.setPosition(r.left, r.top);
+  rect_.setSize({r.width, r.height});
+  rect_.setFillColor(fill);
+  rect_.setOutlineThickness(0.0F);
+  target_.draw(rect_);
+}
+
+void Canvas::frame(const sf::FloatRect& r, sf::Color outline, float thickness) {
+  rect_.setPosition(r.left + thickness, r.top + thickness);
+  rect_.setSize({std::max(0.0F, r.width - 2 * thickness), std::max(0.0F, r.height - 2 * thickness)});
+  rect_.setFillColor(sf::Color::Transparent);
+  rect_.setOutlineColor(outline);
+  rect_.setOutlineThickness(thickness);
+  target_.draw(rect_);
+}
+
+void Canvas::line(sf::Vector2f a, sf::Vector2f b, sf::Color colour, float thickness) {
+  polyline({a, b}, colour, thickness);
+}
+
+void Canvas::polyline(const std::vector<sf::Vector2f>& points, sf::Color colour, float thickness, bool dotted) {
+  strip_.clear();
+  for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+    if (dotted && i % 2 == 1) continue;
+    const sf::Vector2f d = points[i + 1] - points[i];
+    const float length = std::hypot(d.x, d.y);
+    if (length <= 0.0F) continue;
+    const sf::Vector2f n{-d.y / length * thickness / 2.0F, d.x / length * thickness / 2.0F};
+    for (const sf::Vector2f p : {points[i] + n, points[i + 1] + n, points[i + 1] - n, points[i] - n})
+      strip_.append(sf::Vertex(p, colour));
+  }
+  target_.draw(strip_);
+}
+
+sf::FloatRect Canvas::panel(const sf::FloatRect& r, std::string_view title, unsigned size) {
+  rect(r, palette::kPanel);
+  frame(r, palette::kGrid);
+  text(fit(title, size, r.width - 20.0F, true), {r.left + 10.0F, r.top + 6.0F}, size, palette::kText, Align::Left, true);
+  const float head = static_cast<float>(size) + 16.0F;
+  return {r.left + 8.0F, r.top + head, r.width - 16.0F, r.height - head - 6.0F};
+}
+
+}  // namespace wijksim::viz

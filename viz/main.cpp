@@ -1,0 +1,118 @@
+// wijksim-viz: households, services and money flowing, live, for trainers and planners.
+// Exit codes: 0 success, 1 failure while running (no display, no font, cannot write), 2 bad input.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+#include "scenarios/loader.hpp"
+#include "viz/app.hpp"
+
+namespace {
+
+using namespace wijksim;
+
+constexpr int kBadInput = 2;
+
+constexpr const char* kDescription =
+    "wijksim-viz: households, services and money flowing between problem levels, live.\n"
+    "Without a scenario it shows the shipped `wijkteam` scenario (the default district plus one\n"
+    "neighbourhood team), so a team is on screen. Each configuration is paired with its zero\n"
+    "alternative (same households, same random numbers, no team).\n"
+    "Keys: Space play/pause, Right step, +/- speed, R reset, S new seed, T team on/off, M mandate,\n"
+    "Up/Down FTE, Y money cumulative/this year, C split screen, Tab side, L language, P screenshot,\n"
+    "H help, Esc quit.\n"
+    "Headless (no user input, works under xvfb-run): --months N --screenshot FILE.png and/or --frames DIR.";
+
+/// The configurations named on the command line, with the overrides applied to each.
+std::vector<scenarios::ScenarioDef> load_configurations(const viz::Options& o) {
+  std::vector<std::string> overrides = o.sets;
+  if (o.households) overrides.push_back(fmt::format("run.households={}", *o.households));
+  if (o.seed) overrides.push_back(fmt::format("run.seed={}", *o.seed));
+  if (o.bench_frames > 0) overrides.push_back(fmt::format("run.months={}", std::max(120U, o.bench_frames + 2)));
+  std::vector<scenarios::ScenarioDef> defs;
+  defs.push_back(scenarios::load_scenario(scenarios::resolve_scenario(o.scenario.empty() ? "wijkteam" : o.scenario),
+                                          overrides));
+  if (!o.compare.empty())
+    defs.push_back(scenarios::load_scenario(scenarios::resolve_scenario(o.compare), overrides));
+  return defs;
+}
+
+/// DejaVu Sans from fonts-dejavu-core; false with a message when it is missing.
+bool load_fonts(viz::Fonts& fonts) {
+  const auto regular = viz::find_font(false);
+  if (!regular || !fonts.regular.loadFromFile(regular->string())) {
+    std::cerr << "error: font DejaVuSans.ttf not found (looked in /usr/share/fonts/truetype/dejavu and other font "
+                 "folders); install it with: sudo apt-get install fonts-dejavu-core\n";
+    return false;
+  }
+  const auto bold = viz::find_font(true);
+  if (!bold || !fonts.bold.loadFromFile(bold->string())) fonts.bold = fonts.regular;
+  return true;
+}
+
+/// Mesa's software renderer (llvmpipe, as under Xvfb) allocates and frees large buffers on every draw call.
+/// With glibc's default thresholds each one is a fresh mmap, and the page faults cost more than the drawing;
+/// keeping them on the heap made frames about five times faster.
+void keep_large_buffers_on_heap() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  keep_large_buffers_on_heap();
+  viz::Options o;
+  std::string lang = "en";
+  CLI::App cli(kDescription, "wijksim-viz");
+  cli.add_option("scenario", o.scenario, "Scenario file or shipped name (default: wijkteam)");
+  cli.add_option("--compare", o.compare, "A second configuration shown beside the first (A/B split screen)");
+  cli.add_option("--lang", lang, "Labels: nl or en")->check(CLI::IsMember({"nl", "en"}))->default_val("en");
+  cli.add_option("--seed", o.seed, "Override run.seed");
+  cli.add_option("--households", o.households, "Override run.households (dots: all up to 10,000, a sample above)");
+  cli.add_option("--set", o.sets, "Override any scenario value: key.path=value (repeatable)");
+  cli.add_option("--months", o.months, "Headless: months to simulate before the screenshot (default 12)");
+  cli.add_option("--screenshot", o.screenshot, "Headless: write this PNG after --months and exit");
+  cli.add_option("--frames", o.frames, "Headless: write a numbered PNG sequence (6 frames a month) to this folder");
+  cli.add_option("--keys", o.keys, "Headless: keys pressed before the first month, e.g. m,up,c,h (names as in help)")
+      ->delimiter(',')
+      ->check([](const std::string& name) {
+        return viz::key_from_name(name) ? std::string() : "unknown key '" + name + "'";
+      });
+  cli.add_option("--mouse", o.mouse, "Headless: mouse at x,y (pixels) to show a household's or pocket's tip")
+      ->delimiter(',')
+      ->expected(2);
+  cli.add_option("--bench-frames", o.bench_frames, "Frame-time benchmark: frames per measurement; prints fps");
+  cli.add_option("--width", o.width, "Window width in pixels")->default_val(1600)->check(CLI::Range(640U, 7680U));
+  cli.add_option("--height", o.height, "Window height in pixels")->default_val(900)->check(CLI::Range(480U, 4320U));
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = cli.exit(e);
+    return code == 0 ? 0 : kBadInput;
+  }
+  o.lang = *viz::lang_from_name(lang);
+  std::vector<scenarios::ScenarioDef> defs;
+  try {
+    defs = load_configurations(o);
+  } catch (const scenarios::ScenarioError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kBadInput;
+  }
+  viz::Fonts fonts;
+  if (!load_fonts(fonts)) return 1;
+  try {
+    viz::App app(o, fonts, defs);
+    if (o.bench_frames > 0) return app.run_bench();
+    if (o.headless()) return app.run_headless();
+    return app.run_window();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,442 @@
+#include "viz/panels.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <string>
+
+#include "agents/level.hpp"
+
+namespace wijksim::viz {
+
+namespace {
+
+using agents::Level;
+using services::NodeKind;
+using services::Pocket;
+
+float f(double x) { return static_cast<float>(x); }
+std::string str(std::string_view s) { return std::string(s); }
+
+// ---- Services ---------------------------------------------------------------------------------------------
+
+/// One team: caseload hours by level against capacity, waiting list, intake by source.
+void draw_team(Canvas& c, const services::Team& team, const sf::FloatRect& r) {
+  const services::TeamMonth& m = team.last_month();
+  const services::TeamDef& def = team.def();
+  const Lang lang = c.lang();
+  const float name_w = c.text(fmt::format("{} · {} {}", def.name, decimal_text(team.fte(), 1, lang), c.tr(Label::Fte)),
+                              {r.left, r.top}, 14, palette::kTeam, Align::Left, true);
+  c.text(c.fit(c.tr(Label::Caseload), 11, r.width - name_w - 12.0F), {r.left + r.width, r.top + 2.0F}, 11,
+         palette::kMuted, Align::Right);
+  // Caseload: client hours a month of the cases at each level, and of the monitored households.
+  const float bar_y = r.top + 20.0F, bar_h = 16.0F;
+  const double scale = std::max({m.capacity_hours, m.load_hours, 1.0}) * 1.15;
+  const float width = r.width * (r.width < 520.0F ? 0.45F : 0.62F);
+  float x = r.left;
+  for (std::size_t l = 0; l < agents::kLevelCount; ++l) {
+    const float w = width * f(static_cast<double>(m.caseload[l]) * def.hours[l] / 12.0 / scale);
+    c.rect({x, bar_y, w, bar_h}, level_colour(static_cast<Level>(l)));
+    x += w;
+  }
+  const float rest = width * f(std::max(0.0, m.load_hours - (x - r.left) / width * scale) / scale);
+  c.rect({x, bar_y, rest, bar_h}, palette::kGrid);
+  const float cap_x = r.left + width * f(m.capacity_hours / scale);
+  c.line({cap_x, bar_y - 3.0F}, {cap_x, bar_y + bar_h + 3.0F}, palette::kBar, 2.0F);
+  const float note_w = r.width - width - 8.0F;
+  c.text(c.fit(fmt::format("{} / {} {} {}", count_text(m.load_hours, lang), count_text(m.capacity_hours, lang),
+                           c.tr(Label::HoursMonth), c.tr(Label::Capacity)), 12, note_w),
+         {r.left + width + 8.0F, bar_y}, 12, palette::kText);
+  // Waiting list against its maximum.
+  const float wait_y = bar_y + bar_h + 6.0F;
+  const double most = std::max<double>(1.0, def.max_waiting);
+  c.rect({r.left, wait_y + 3.0F, width, 8.0F}, palette::kGrid);
+  c.rect({r.left, wait_y + 3.0F, width * f(std::min(1.0, static_cast<double>(m.waiting) / most)), 8.0F},
+         palette::kCost);
+  c.text(fmt::format("{} {} / {} max", c.tr(Label::Waiting), m.waiting, def.max_waiting),
+         {r.left + width + 8.0F, wait_y - 1.0F}, 12, palette::kText);
+  c.text(c.fit(fmt::format("{}: {} {} · {} {} · {} {} · {} {}", c.tr(Label::Intake), c.tr(Label::IntakeSelf),
+                           m.intake_self, c.tr(Label::IntakeSignal), m.intake_signal, c.tr(Label::IntakeOutreach),
+                           m.intake_outreach, c.tr(Label::Referrals), m.referrals),
+               12, r.width),
+         {r.left, wait_y + 15.0F}, 12, palette::kText);
+}
+
+struct NodeSpot {
+  sf::FloatRect box;
+  NodeKind kind;
+};
+
+/// Boxes of the graph's vertices: teams on the left, providers in the middle, escalation sinks on the right.
+std::vector<NodeSpot> lay_out_graph(const services::ReferralGraph& g, const sf::FloatRect& r) {
+  std::array<std::size_t, 3> count{};
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) ++count[static_cast<std::size_t>(g[v].kind)];
+  const std::array<float, 3> left{0.0F, 0.25F, 0.68F}, width{0.17F, 0.34F, 0.32F};
+  std::array<std::size_t, 3> seen{};
+  std::vector<NodeSpot> spots;
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const auto k = static_cast<std::size_t>(g[v].kind);
+    const float row = r.height / static_cast<float>(std::max<std::size_t>(count[k], 1));
+    const float h = std::min(row - 3.0F, 22.0F);
+    const float y = r.top + row * static_cast<float>(seen[k]++) + (row - h) / 2.0F;
+    spots.push_back({{r.left + r.width * left[k], y, r.width * width[k], h}, g[v].kind});
+  }
+  return spots;
+}
+
+sf::Color route_colour(services::RouteKind kind) {
+  switch (kind) {
+    case services::RouteKind::Mandate: return palette::kSaving;
+    case services::RouteKind::Escalation: return palette::kCost;
+    default: return palette::kTeam;
+  }
+}
+
+void draw_edges(Canvas& c, const Alternative& alt, const std::vector<NodeSpot>& spots) {
+  const services::ReferralGraph& g = alt.graph();
+  const auto& traffic = alt.edge_traffic();
+  double most = 1.0;
+  for (const double t : traffic) most = std::max(most, t);
+  // Quiet edges first, lit ones on top.
+  for (const bool lit_pass : {false, true}) {
+    std::size_t k = 0;
+    for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+      const double t = k < traffic.size() ? traffic[k] : 0.0;
+      ++k;
+      if ((t > 0.0) != lit_pass) continue;
+      const sf::FloatRect& a = spots[boost::source(e, g)].box;
+      const sf::FloatRect& b = spots[boost::target(e, g)].box;
+      const bool same_column = spots[boost::source(e, g)].kind == spots[boost::target(e, g)].kind;
+      const sf::Vector2f from{a.left + a.width, a.top + a.height / 2.0F};
+      const sf::Vector2f to{same_column ? b.left + b.width : b.left, b.top + b.height / 2.0F};
+      const sf::Vector2f control = same_column ? sf::Vector2f{from.x + 28.0F, (from.y + to.y) / 2.0F}
+                                               : sf::Vector2f{(from.x + to.x) / 2.0F, (from.y + to.y) / 2.0F};
+      std::vector<sf::Vector2f> points;
+      for (int i = 0; i <= 12; ++i) {
+        const float s = static_cast<float>(i) / 12.0F, u = 1.0F - s;
+        points.push_back(u * u * from + 2.0F * u * s * control + s * s * to);
+      }
+      const sf::Color colour = route_colour(g[e].kind);
+      if (!lit_pass) {
+        c.polyline(points, with_alpha(colour, 45), 1.0F);
+        continue;
+      }
+      c.polyline(points, with_alpha(colour, 210), 1.5F + 4.0F * f(std::sqrt(t / most)));
+      const sf::Vector2f mid = points[same_column ? 6 : 9];
+      c.text(count_text(t, c.lang()), {mid.x + 2.0F, mid.y - 14.0F}, 10, colour);
+    }
+  }
+}
+
+void draw_nodes(Canvas& c, const Alternative& alt, const std::vector<NodeSpot>& spots) {
+  const services::ReferralGraph& g = alt.graph();
+  const auto& providers = alt.run().project().provider_records();
+  for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const services::RouteNode& node = g[v];
+    const sf::FloatRect& box = spots[v].box;
+    const sf::Color fill = node.kind == NodeKind::Team       ? palette::kTeam
+                           : node.kind == NodeKind::Provider ? sf::Color{236, 240, 248}
+                                                             : sf::Color{252, 226, 222};
+    c.rect(box, fill);
+    std::string text = node.kind == NodeKind::Team ? node.name : node_name(node.name, c.lang());
+    if (node.kind == NodeKind::Provider) {
+      // Running trajectories, and the waiting list of providers with a limited number of places.
+      text += "  " + count_text(alt.running()[node.index], c.lang());
+      if (!providers.empty() && providers.back()[node.index].capacity > 0)
+        text += fmt::format(" · {} {}", c.tr(Label::Waiting), providers.back()[node.index].waiting);
+    }
+    const unsigned size = box.height >= 18.0F ? 11U : 10U;
+    c.text(c.fit(text, size, box.width - 6.0F), {box.left + 4.0F, box.top + (box.height - static_cast<float>(size)) / 2.0F - 2.0F}, size,
+           node.kind == NodeKind::Team ? sf::Color::White : palette::kText);
+  }
+}
+
+// ---- Money ------------------------------------------------------------------------------------------------
+
+constexpr std::array<services::Item, 3> kTeamItems{services::Item::TeamStaff, services::Item::TeamOther,
+                                                   services::Item::CustomBudget};
+
+/// Money of a pocket in a world: cumulative, or this year (the year of the last month simulated).
+double pocket_money(const Series& s, const sim::World& w, Pocket p, MoneyView view) {
+  if (view == MoneyView::Cumulative) {
+    double sum = 0.0;
+    for (const double x : s.totals[services::id(p)]) sum += x;
+    return sum;
+  }
+  if (w.month() == 0) return 0.0;
+  return sim::to_eur(w.ledger().pocket_year(services::id(p), sim::year_of(w.month() - 1)));
+}
+
+double team_money(const Series& s, Pocket p) {
+  double sum = 0.0;
+  for (const services::Item i : kTeamItems) sum += s.totals[services::id(p)][services::id(i)];
+  return sum;
+}
+
+struct PocketRow {
+  Pocket pocket;
+  double difference;
+  bool pays_team;
+};
+
+std::vector<PocketRow> pocket_rows(const Alternative& alt, MoneyView view) {
+  std::vector<PocketRow> rows;
+  for (std::size_t i = 0; i < services::kPocketCount; ++i) {
+    const auto p = static_cast<Pocket>(i);
+    const double project = pocket_money(alt.project_series(), alt.run().project(), p, view);
+    const double zero = pocket_money(alt.zero_series(), alt.run().zero(), p, view);
+    const bool used = std::fabs(alt.project_series().totals[i][0]) + std::fabs(project) + std::fabs(zero) > 0.0;
+    if (used || team_money(alt.project_series(), p) > 0.0)
+      rows.push_back({p, project - zero, team_money(alt.project_series(), p) > 0.0});
+  }
+  return rows;
+}
+
+// ---- Time series ------------------------------------------------------------------------------------------
+
+struct Line {
+  std::vector<double> values;
+  sf::Color colour;
+  bool dotted;
+};
+
+/// Lines over the horizon in a box with a value axis on the left and year ticks below.
+void draw_chart(Canvas& c, const sf::FloatRect& box, const std::vector<Line>& lines, std::size_t horizon,
+                bool from_zero, const std::function<std::string(double)>& value_text) {
+  double lo = from_zero ? 0.0 : 1e300, hi = -1e300;
+  for (const Line& line : lines)
+    for (const double v : line.values) {
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  if (hi < lo) lo = hi = 0.0;
+  if (hi - lo < 1e-9) hi = lo + 1.0;
+  const double pad = (hi - lo) * 0.08;
+  hi += pad;
+  if (!from_zero) lo -= pad;
+  const float axis = 74.0F;
+  const sf::FloatRect plot{box.left + axis, box.top, box.width - axis - 4.0F, box.height - 16.0F};
+  c.rect(plot, sf::Color{250, 250, 252});
+  c.frame(plot, palette::kGrid);
+  c.text(value_text(hi), {plot.left - 4.0F, plot.top - 2.0F}, 11, palette::kMuted, Align::Right);
+  c.text(value_text(lo), {plot.left - 4.0F, plot.top + plot.height - 13.0F}, 11, palette::kMuted, Align::Right);
+  const auto x_of = [&](std::size_t m) {
+    return plot.left + plot.width * static_cast<float>(m) / static_cast<float>(std::max<std::size_t>(horizon, 1));
+  };
+  for (std::size_t m = 0; m <= horizon; m += 12) {
+    c.line({x_of(m), plot.top + plot.height}, {x_of(m), plot.top + plot.height + 4.0F}, palette::kMuted);
+    if (horizon <= 12 * 12 || m % 24 == 0)
+      c.text(fmt::format("{}", m / 12), {x_of(m), plot.top + plot.height + 3.0F}, 10, palette::kMuted, Align::Centre);
+  }
+  c.text(c.tr(Label::Year), {plot.left - 8.0F, plot.top + plot.height + 3.0F}, 10, palette::kMuted, Align::Right);
+  for (const Line& line : lines) {
+    std::vector<sf::Vector2f> points;
+    for (std::size_t m = 0; m < line.values.size(); ++m)
+      points.push_back({x_of(m + 1), plot.top + plot.height * f(1.0 - (line.values[m] - lo) / (hi - lo))});
+    if (points.size() == 1) points.push_back({x_of(0), points.front().y});
+    c.polyline(points, line.colour, line.dotted ? 1.5F : 2.0F, line.dotted);
+  }
+}
+
+std::vector<double> level_values(const Series& s, Level level) {
+  std::vector<double> v;
+  for (const auto& month : s.levels) v.push_back(month[agents::index(level)]);
+  return v;
+}
+
+void put_tip_box(Canvas& c, sf::FloatRect& box, sf::Vector2f mouse) {
+  const sf::Vector2f size = c.target().getView().getSize();
+  box.left = mouse.x + 16.0F + box.width > size.x ? mouse.x - 16.0F - box.width : mouse.x + 16.0F;
+  box.top = std::clamp(mouse.y + 12.0F, 4.0F, std::max(4.0F, size.y - box.height - 4.0F));
+  c.rect({box.left + 3.0F, box.top + 3.0F, box.width, box.height}, sf::Color{0, 0, 0, 60});
+  c.rect(box, sf::Color{255, 255, 250});
+  c.frame(box, palette::kBar);
+}
+
+}  // namespace
+
+void draw_services(Canvas& c, const Alternative& alt, const sf::FloatRect& area) {
+  const auto& teams = alt.run().project().teams();
+  float y = area.top;
+  if (teams.empty()) {
+    c.text(c.tr(Label::NoTeam), {area.left, y}, 14, palette::kMuted);
+    y += 24.0F;
+  }
+  for (std::size_t i = 0; i < std::min<std::size_t>(teams.size(), 2); ++i) {
+    draw_team(c, teams[i], {area.left, y, area.width, 72.0F});
+    y += 76.0F;
+  }
+  c.text(c.tr(Label::ReferralGraph), {area.left, y}, 12, palette::kMuted);
+  const sf::FloatRect graph{area.left, y + 18.0F, area.width - 30.0F, area.top + area.height - y - 18.0F};
+  const std::vector<NodeSpot> spots = lay_out_graph(alt.graph(), graph);
+  draw_edges(c, alt, spots);
+  draw_nodes(c, alt, spots);
+}
+
+PocketRows draw_money(Canvas& c, const Alternative& alt, const sf::FloatRect& area, MoneyView view) {
+  const Lang lang = c.lang();
+  const std::string when = view == MoneyView::Cumulative
+                               ? str(c.tr(Label::Cumulative))
+                               : fmt::format("{} ({} {})", c.tr(Label::PerYear), c.tr(Label::Year),
+                                             alt.month() == 0 ? 1 : sim::year_of(alt.month() - 1) + 1);
+  c.text(when + "  [Y]", {area.left, area.top}, 13, palette::kText, Align::Left, true);
+  c.text(c.fit(c.tr(Label::Legend), 11, area.width), {area.left, area.top + 18.0F}, 11, palette::kMuted);
+  const std::vector<PocketRow> rows = pocket_rows(alt, view);
+  const float name_w = std::min(215.0F, area.width * 0.42F), value_w = 86.0F;
+  const float top = area.top + 38.0F;
+  const float footer = 58.0F;
+  const float row_h = std::min(22.0F, (area.height - (top - area.top) - footer) / static_cast<float>(std::max<std::size_t>(rows.size(), 1)));
+  const float bars_left = area.left + name_w, bars_w = area.width - name_w - value_w;
+  const float axis = bars_left + bars_w / 2.0F;
+  double most = 1.0;
+  for (const PocketRow& r : rows) most = std::max(most, std::fabs(r.difference));
+  PocketRows hits;
+  float y = top;
+  double net = 0.0;
+  for (const PocketRow& r : rows) {
+    if (services::is_money(r.pocket)) net += r.difference;
+    const sf::FloatRect row{area.left, y, area.width, row_h};
+    hits.emplace_back(row, r.pocket);
+    if (r.pays_team) c.rect({area.left, y + 2.0F, name_w - 6.0F, row_h - 4.0F}, sf::Color{222, 234, 250});
+    c.text(pocket_name(r.pocket, lang), {area.left + 3.0F, y + (row_h - 15.0F) / 2.0F}, row_h >= 18.0F ? 12U : 10U,
+           r.pays_team ? palette::kTeam : palette::kText, Align::Left, r.pays_team);
+    const float w = bars_w / 2.0F * f(std::fabs(r.difference) / most);
+    const bool more = r.difference > 0.0;
+    c.rect({more ? axis : axis - w, y + 3.0F, w, row_h - 6.0F}, more ? palette::kCost : palette::kSaving);
+    c.text(fmt::format("{}{}", more ? "+" : "", euro_text(r.difference, lang)), {area.left + area.width, y + (row_h - 15.0F) / 2.0F},
+           12, more ? palette::kCost : (r.difference < 0.0 ? palette::kSaving : palette::kMuted), Align::Right);
+    y += row_h;
+  }
+  c.line({axis, top - 2.0F}, {axis, y + 2.0F}, palette::kBar);
+  c.text(std::string("← ") + str(c.tr(Label::Saving)), {axis - 6.0F, y + 2.0F}, 11, palette::kSaving, Align::Right);
+  c.text(str(c.tr(Label::ExtraCost)) + " →", {axis + 6.0F, y + 2.0F}, 11, palette::kCost);
+  c.text(str(c.tr(Label::PaysForTeam)), {area.left + 3.0F, y + 2.0F}, 11, palette::kTeam, Align::Left, true);
+  c.text(c.fit(fmt::format("{}: {}{}", c.tr(Label::NetForSociety), net > 0.0 ? "+" : "", euro_text(net, lang)), 12,
+               area.width, true),
+         {area.left, y + 18.0F}, 12, net > 0.0 ? palette::kCost : palette::kSaving, Align::Left, true);
+  // Co-financiers withdrawing, municipal resizing, pooled settlements: the last ones.
+  const auto& events = alt.run().financier_events();
+  float ey = y + 36.0F;
+  for (std::size_t i = events.size() > 2 ? events.size() - 2 : 0; i < events.size(); ++i) {
+    c.text(c.fit(fmt::format("{} {}: {} — {}", c.tr(Label::Year), events[i].year + 1, events[i].team, events[i].what),
+                 11, area.width),
+           {area.left, ey}, 11, palette::kCost);
+    ey += 14.0F;
+  }
+  return hits;
+}
+
+void draw_time_series(Canvas& c, const Alternative& alt, const sf::FloatRect& area) {
+  const std::size_t horizon = alt.def().run.months;
+  const Series& project = alt.project_series();
+  const Series& zero = alt.zero_series();
+  const float top_h = std::round(area.height * 0.52F);
+  c.text(c.tr(Label::LevelsPerMonth), {area.left, area.top}, 12, palette::kText);
+  std::vector<Line> levels;
+  for (const Level l : {Level::LightOrange, Level::Orange, Level::Red}) {
+    levels.push_back({level_values(zero, l), with_alpha(level_colour(l), 200), true});
+    levels.push_back({level_values(project, l), level_colour(l), false});
+  }
+  const Lang lang = c.lang();
+  draw_chart(c, {area.left, area.top + 18.0F, area.width, top_h - 22.0F}, levels, horizon, true,
+             [lang](double v) { return count_text(v, lang); });
+  const float y = area.top + top_h + 4.0F;
+  std::string cost_title = str(c.tr(Label::CostPerMonth));
+  if (!project.cost.empty())
+    cost_title += fmt::format(":  {} {}  ·  {} {}", c.tr(Label::Project), euro_text(project.cost.back(), lang),
+                              c.tr(Label::Zero), euro_text(zero.cost.back(), lang));
+  c.text(c.fit(cost_title, 12, area.width), {area.left, y}, 12, palette::kText);
+  const std::vector<Line> cost{{zero.cost, palette::kZero, true}, {project.cost, palette::kTeam, false}};
+  draw_chart(c, {area.left, y + 18.0F, area.width, area.top + area.height - y - 18.0F}, cost, horizon, false,
+             [lang](double v) { return euro_text(v, lang); });
+}
+
+void draw_household_tip(Canvas& c, const Alternative& alt, std::size_t dot, sf::Vector2f mouse) {
+  const agents::Population& pop = alt.run().project().population();
+  const auto h = static_cast<sim::HouseholdId>(dot * alt.stride());
+  const Lang lang = c.lang();
+  std::vector<std::string> lines{
+      fmt::format("{} {} · {} · {}+{}", c.tr(Label::Type), h, type_name(pop.type[h], lang), pop.adults[h],
+                  pop.children[h]),
+      fmt::format("{} · {}: {}", level_name(pop.last_level[h], lang), c.tr(Label::Support),
+                  support_name(pop.support[h], lang)),
+      fmt::format("{}: {} · {}: {}", c.tr(Label::Income), income_name(pop.income[h], lang), c.tr(Label::Housing),
+                  housing_name(pop.housing[h], lang)),
+      str(c.tr(Label::Severity))};
+  for (std::size_t d = 0; d < agents::kDomainCount; d += 2)
+    lines.push_back(fmt::format("  {} {}   {} {}", domain_name(static_cast<agents::Domain>(d), lang), pop.severity[d][h],
+                                domain_name(static_cast<agents::Domain>(d + 1), lang), pop.severity[d + 1][h]));
+  lines.push_back(str(c.tr(Label::History)));
+  float width = 0.0F;
+  for (const std::string& s : lines) width = std::max(width, c.text_width(s, 12));
+  sf::FloatRect box{0.0F, 0.0F, std::max(width, 250.0F) + 16.0F, 16.0F * static_cast<float>(lines.size()) + 28.0F};
+  put_tip_box(c, box, mouse);
+  float y = box.top + 6.0F;
+  for (const std::string& s : lines) {
+    c.text(s, {box.left + 8.0F, y}, 12, palette::kText, Align::Left, y == box.top + 6.0F);
+    y += 16.0F;
+  }
+  // The level in each of the last months, oldest on the left.
+  const auto months = static_cast<std::ptrdiff_t>(alt.history_months()) - 1;
+  const std::ptrdiff_t first = std::max<std::ptrdiff_t>(-1, months - 36);
+  float x = box.left + 8.0F;
+  for (std::ptrdiff_t m = first; m < months; ++m) {
+    c.rect({x, y + 2.0F, 6.0F, 14.0F}, level_colour(alt.dot_level(dot, m)));
+    x += 7.0F;
+  }
+}
+
+void draw_pocket_tip(Canvas& c, const Alternative& alt, Pocket pocket, sf::Vector2f mouse) {
+  const Lang lang = c.lang();
+  const auto& project = alt.project_series().totals[services::id(pocket)];
+  const auto& zero = alt.zero_series().totals[services::id(pocket)];
+  std::vector<std::size_t> items;
+  for (std::size_t i = 0; i < services::kItemCount; ++i)
+    if (project[i] != 0.0 || zero[i] != 0.0) items.push_back(i);
+  const float col = 100.0F, name_w = 210.0F;
+  sf::FloatRect box{0.0F, 0.0F, name_w + 3 * col + 16.0F, 16.0F * static_cast<float>(items.size()) + 48.0F};
+  put_tip_box(c, box, mouse);
+  c.text(fmt::format("{} — {}", pocket_name(pocket, lang), c.tr(Label::Items)), {box.left + 8.0F, box.top + 6.0F}, 13,
+         palette::kText, Align::Left, true);
+  float y = box.top + 26.0F;
+  const float right = box.left + 8.0F + name_w;
+  c.text(c.tr(Label::PaidZero), {right + col, y}, 11, palette::kMuted, Align::Right);
+  c.text(c.tr(Label::PaidProject), {right + 2 * col, y}, 11, palette::kMuted, Align::Right);
+  c.text(c.tr(Label::Difference), {right + 3 * col, y}, 11, palette::kMuted, Align::Right);
+  for (const std::size_t i : items) {
+    y += 16.0F;
+    const double diff = project[i] - zero[i];
+    c.text(item_name(static_cast<services::Item>(i)), {box.left + 8.0F, y}, 12, palette::kText);
+    c.text(euro_text(zero[i], lang), {right + col, y}, 12, palette::kText, Align::Right);
+    c.text(euro_text(project[i], lang), {right + 2 * col, y}, 12, palette::kText, Align::Right);
+    c.text(euro_text(diff, lang), {right + 3 * col, y}, 12,
+           diff > 0.0 ? palette::kCost : (diff < 0.0 ? palette::kSaving : palette::kMuted), Align::Right);
+  }
+}
+
+void draw_help(Canvas& c, sf::Vector2f window) {
+  c.rect({0.0F, 0.0F, window.x, window.y}, sf::Color{0, 0, 0, 140});
+  const sf::FloatRect box{window.x / 2.0F - 330.0F, window.y / 2.0F - 250.0F, 660.0F, 500.0F};
+  c.rect(box, palette::kPanel);
+  c.frame(box, palette::kBar, 2.0F);
+  c.text(c.tr(Label::HelpTitle), {box.left + 20.0F, box.top + 14.0F}, 20, palette::kText, Align::Left, true);
+  float y = box.top + 52.0F;
+  const std::string_view keys = c.tr(Label::HelpKeys);
+  std::size_t start = 0;
+  while (start < keys.size()) {
+    const std::size_t end = std::min(keys.find('\n', start), keys.size());
+    const std::string_view line = keys.substr(start, end - start);
+    // "Key  meaning": the key in bold in its own column.
+    const std::size_t split = line.find("  ");
+    c.text(line.substr(0, split), {box.left + 20.0F, y}, 15, palette::kTeam, Align::Left, true);
+    if (split != std::string_view::npos) c.text(line.substr(split + 2), {box.left + 200.0F, y}, 15, palette::kText);
+    y += 24.0F;
+    start = end + 1;
+  }
+  const std::string_view mouse = c.tr(Label::HelpMouse);
+  const std::size_t br = mouse.find('\n');
+  c.text(mouse.substr(0, br), {box.left + 20.0F, y + 8.0F}, 13, palette::kMuted);
+  if (br != std::string_view::npos) c.text(mouse.substr(br + 1), {box.left + 20.0F, y + 26.0F}, 13, palette::kMuted);
+}
+
+}  // namespace wijksim::viz

@@ -207,7 +207,7 @@ void App::draw_team_controls(Canvas& c, const sf::FloatRect& row) {
   slider(Label::Fte, ctl.fte, 0.0, 20.0, 0.5, decimal_text(ctl.fte, 1, lang_));
   slider(Label::Norm, ctl.norm, 10.0, 100.0, 1.0, count_text(ctl.norm, lang_));
   slider(Label::Outreach, ctl.outreach, 0.0, 20.0, 0.5, decimal_text(ctl.outreach, 1, lang_));
-  slider(Label::Budget, ctl.budget, 0.0, 200000.0, 5000.0, euro_text(ctl.budget, lang_));
+  slider(Label::Budget, ctl.budget, 0.0, 200000.0, 5000.0, short_euro_text(ctl.budget, lang_));
   if (changed) alt.apply_controls();
 }
 

@@ -151,9 +151,6 @@ static_assert(labels_in_order(), "kLabels must follow the order of Label");
 
 using Pair = std::array<std::string_view, 2>;
 
-constexpr std::array<Pair, agents::kLevelCount> kLevels{
-    {{"Green", "Groen"}, {"Light orange", "Lichtoranje"}, {"Orange", "Oranje"}, {"Red", "Rood"}}};
-
 constexpr std::array<Pair, services::kPocketCount> kPockets{{
     {"Municipality: Wmo", "Gemeente: Wmo"},
     {"Municipality: youth", "Gemeente: jeugd"},
@@ -222,18 +219,11 @@ std::string localise(std::string text, Lang lang) {
 
 }  // namespace
 
-std::optional<Lang> lang_from_name(std::string_view name) {
-  if (name == "en") return Lang::En;
-  if (name == "nl") return Lang::Nl;
-  return std::nullopt;
-}
-
 std::string_view label(Label key, Lang lang) {
   const Entry& e = kLabels[static_cast<std::size_t>(key)];
   return lang == Lang::Nl ? e.nl : e.en;
 }
 
-std::string_view level_name(agents::Level level, Lang lang) { return pick(kLevels[agents::index(level)], lang); }
 std::string_view pocket_name(services::Pocket pocket, Lang lang) { return pick(kPockets[services::id(pocket)], lang); }
 std::string_view support_name(agents::Support support, Lang lang) {
   return pick(kSupport[static_cast<std::size_t>(support)], lang);
@@ -275,7 +265,7 @@ std::string decimal_text(double value, int decimals, Lang lang) {
   return localise(fmt::format("{:.{}f}", value, decimals), lang);
 }
 
-std::string euro_text(double eur, Lang lang) {
+std::string short_euro_text(double eur, Lang lang) {
   const double size = std::fabs(eur);
   if (size >= 1e6) return "€ " + decimal_text(eur / 1e6, size >= 1e8 ? 0 : 2, lang) + " mln";
   if (size >= 1e4) return "€ " + decimal_text(eur / 1e3, 0, lang) + "k";

@@ -8,13 +8,13 @@
 #include "agents/domains.hpp"
 #include "services/pockets.hpp"
 #include "services/price_list.hpp"
+#include "sim/report/labels.hpp"
 
 namespace wijksim::viz {
 
-enum class Lang : std::uint8_t { En, Nl };
-
-/// Language by its command-line name ("en", "nl"); none for anything else.
-std::optional<Lang> lang_from_name(std::string_view name);
+/// The reports' languages and level names; the window keeps its own shorter texts for narrow panels.
+using report::Lang;
+using report::lang_from_name;
 
 /// Every fixed text of the window.
 enum class Label : std::uint8_t {
@@ -30,9 +30,9 @@ enum class Label : std::uint8_t {
 /// A text in the language.
 std::string_view label(Label key, Lang lang);
 
-/// Name of a problem level ("Light orange" / "Lichtoranje").
-std::string_view level_name(agents::Level level, Lang lang);
-/// Name of a pocket ("Health insurer" / "Zorgverzekeraar").
+/// Name of a problem level ("Light orange" / "Lichtoranje"), as in the reports.
+inline std::string_view level_name(agents::Level level, Lang lang) { return report::level_label(level, lang); }
+/// Short name of a pocket ("Health insurer" / "Zorgverzekeraar").
 std::string_view pocket_name(services::Pocket pocket, Lang lang);
 /// Name of a ledger item: its schema name with spaces ("team staff").
 std::string item_name(services::Item item);
@@ -50,7 +50,7 @@ std::string node_name(std::string_view schema_name, Lang lang);
 /// A whole number with grouped thousands: "12,345" / "12.345".
 std::string count_text(double value, Lang lang);
 /// Euros for people: "€ 950", "€ 12.3k", "€ -1.25 mln" (Dutch: "€ 12,3k", "€ -1,25 mln").
-std::string euro_text(double eur, Lang lang);
+std::string short_euro_text(double eur, Lang lang);
 /// A number with `decimals` decimals and the language's decimal mark.
 std::string decimal_text(double value, int decimals, Lang lang);
 

@@ -303,7 +303,7 @@ PocketRows draw_money(Canvas& c, const Alternative& alt, const sf::FloatRect& ar
     const float w = bars_w / 2.0F * f(std::fabs(r.difference) / most);
     const bool more = r.difference > 0.0;
     c.rect({more ? axis : axis - w, y + 3.0F, w, row_h - 6.0F}, more ? palette::kCost : palette::kSaving);
-    c.text(fmt::format("{}{}", more ? "+" : "", euro_text(r.difference, lang)), {area.left + area.width, y + (row_h - 15.0F) / 2.0F},
+    c.text(fmt::format("{}{}", more ? "+" : "", short_euro_text(r.difference, lang)), {area.left + area.width, y + (row_h - 15.0F) / 2.0F},
            12, more ? palette::kCost : (r.difference < 0.0 ? palette::kSaving : palette::kMuted), Align::Right);
     y += row_h;
   }
@@ -311,7 +311,7 @@ PocketRows draw_money(Canvas& c, const Alternative& alt, const sf::FloatRect& ar
   c.text(std::string("← ") + str(c.tr(Label::Saving)), {axis - 6.0F, y + 2.0F}, 11, palette::kSaving, Align::Right);
   c.text(str(c.tr(Label::ExtraCost)) + " →", {axis + 6.0F, y + 2.0F}, 11, palette::kCost);
   c.text(str(c.tr(Label::PaysForTeam)), {area.left + 3.0F, y + 2.0F}, 11, palette::kTeam, Align::Left, true);
-  c.text(c.fit(fmt::format("{}: {}{}", c.tr(Label::NetForSociety), net > 0.0 ? "+" : "", euro_text(net, lang)), 12,
+  c.text(c.fit(fmt::format("{}: {}{}", c.tr(Label::NetForSociety), net > 0.0 ? "+" : "", short_euro_text(net, lang)), 12,
                area.width, true),
          {area.left, y + 18.0F}, 12, net > 0.0 ? palette::kCost : palette::kSaving, Align::Left, true);
   // Co-financiers withdrawing, municipal resizing, pooled settlements: the last ones.
@@ -343,12 +343,12 @@ void draw_time_series(Canvas& c, const Alternative& alt, const sf::FloatRect& ar
   const float y = area.top + top_h + 4.0F;
   std::string cost_title = str(c.tr(Label::CostPerMonth));
   if (!project.cost.empty())
-    cost_title += fmt::format(":  {} {}  ·  {} {}", c.tr(Label::Project), euro_text(project.cost.back(), lang),
-                              c.tr(Label::Zero), euro_text(zero.cost.back(), lang));
+    cost_title += fmt::format(":  {} {}  ·  {} {}", c.tr(Label::Project), short_euro_text(project.cost.back(), lang),
+                              c.tr(Label::Zero), short_euro_text(zero.cost.back(), lang));
   c.text(c.fit(cost_title, 12, area.width), {area.left, y}, 12, palette::kText);
   const std::vector<Line> cost{{zero.cost, palette::kZero, true}, {project.cost, palette::kTeam, false}};
   draw_chart(c, {area.left, y + 18.0F, area.width, area.top + area.height - y - 18.0F}, cost, horizon, false,
-             [lang](double v) { return euro_text(v, lang); });
+             [lang](double v) { return short_euro_text(v, lang); });
 }
 
 void draw_household_tip(Canvas& c, const Alternative& alt, std::size_t dot, sf::Vector2f mouse) {
@@ -407,9 +407,9 @@ void draw_pocket_tip(Canvas& c, const Alternative& alt, Pocket pocket, sf::Vecto
     y += 16.0F;
     const double diff = project[i] - zero[i];
     c.text(item_name(static_cast<services::Item>(i)), {box.left + 8.0F, y}, 12, palette::kText);
-    c.text(euro_text(zero[i], lang), {right + col, y}, 12, palette::kText, Align::Right);
-    c.text(euro_text(project[i], lang), {right + 2 * col, y}, 12, palette::kText, Align::Right);
-    c.text(euro_text(diff, lang), {right + 3 * col, y}, 12,
+    c.text(short_euro_text(zero[i], lang), {right + col, y}, 12, palette::kText, Align::Right);
+    c.text(short_euro_text(project[i], lang), {right + 2 * col, y}, 12, palette::kText, Align::Right);
+    c.text(short_euro_text(diff, lang), {right + 3 * col, y}, 12,
            diff > 0.0 ? palette::kCost : (diff < 0.0 ? palette::kSaving : palette::kMuted), Align::Right);
   }
 }

@@ -81,6 +81,7 @@ void World::simulate_month(std::uint32_t t, bool record) {
       services::find(pop_, b, finding_, ctx, out.teams);                  // 5. finding: requests and signals
       services::use_care(pop_, b, care_, ctx, out.providers);             // 6. care as usual (requests to providers)
       classify(pop_, b, def.level, out.record);                           //    problem level and flows
+      if (!record) continue;  // warm-up: nothing is booked or counted (yearly costs and laws start at month 0)
       services::account(pop_, b, prices_, out.care);                      // 7. accounting
       count_events(pop_, b, out.record);
     }

@@ -271,6 +271,30 @@ std::string euro_text(double value, Lang lang) {
 
 std::string ratio_text(double value, Lang lang) { return number_text(value, 2, lang); }
 
+std::string xml_escape(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (const char c : in) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::string percent_text(double share, Lang lang) {
   if (!std::isfinite(share)) return std::string(text(Text::NotAvailable, lang));
   return number_text(share * 100.0, 0, lang) + "%";

@@ -136,6 +136,8 @@ std::string euro_text(double value, Lang lang);
 std::string ratio_text(double value, Lang lang);
 /// A share 0..1 as a whole percentage: "72%".
 std::string percent_text(double share, Lang lang);
+/// Text made safe for XML content and attribute values (& < > ").
+std::string xml_escape(std::string_view text);
 /// A mean with its 95% interval: "1.45 [1.20 – 1.70]", each number formatted by `format`.
 template <class Format>
 std::string interval_text(const sim::Stat& stat, Format format) {

@@ -22,30 +22,7 @@ using sim::CompareResult;
 using sim::Scope;
 using sim::Stat;
 
-/// Text made safe for XML content and attribute values.
-std::string esc(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (const char c : in) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view in) { return xml_escape(in); }
 
 /// A format string of the label table filled in.
 template <class... Args>

@@ -17,17 +17,7 @@ using sim::Stat;
 constexpr double kW = 900, kH = 420, kLeft = 110, kRight = 30, kTop = 40, kBottom = 60;
 constexpr std::string_view kBlue = "#1f5fa8", kOrange = "#ef6c00", kInk = "#333333", kGrid = "#dddddd";
 
-std::string esc(std::string_view in) {
-  std::string out;
-  for (const char ch : in) {
-    if (ch == '&') out += "&amp;";
-    else if (ch == '<') out += "&lt;";
-    else if (ch == '>') out += "&gt;";
-    else if (ch == '"') out += "&quot;";
-    else out += ch;
-  }
-  return out;
-}
+std::string esc(std::string_view in) { return xml_escape(in); }
 
 std::string c(double v) { return fmt::format("{:.1f}", v); }
 std::string_view say(Lang lang, std::string_view en, std::string_view nl) { return lang == Lang::Nl ? nl : en; }

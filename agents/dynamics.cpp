@@ -61,6 +61,7 @@ void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, co
   const double bound = at_most(def.job_loss) * (1.0 + def.job_loss_per_serious_problem * kDomainCount) +
                        at_most(def.separation) + at_most(def.illness) + at_most(def.bereavement);
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    if (ctx.follows(h)) continue;
     pop.events[h] = 0;
     if (in_institution(pop, h)) continue;
     // One uniform chooses at most one event: the hazards are small, so they are laid end to end.
@@ -123,7 +124,7 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
   constexpr auto kFinances = index(Domain::Finances), kHealth = index(Domain::Health);
   const auto column = pop.severity_columns();
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
-    if (pop.intramural[h] == Intramural::NursingHome) continue;  // out of the community
+    if (ctx.follows(h) || pop.intramural[h] == Intramural::NursingHome) continue;  // copied; out of the community
     std::array<std::uint8_t, kDomainCount> sev;
     for (std::size_t d = 0; d < kDomainCount; ++d) sev[d] = column[d][h];
     const auto& worsen = tables.worsen[index(pop.type[h])];
@@ -333,6 +334,7 @@ void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const P
               const StepContext& ctx) {
   const auto column = pop.severity_columns();
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+    if (ctx.follows(h)) continue;
     // Every ladder starts from a serious problem or an escalated state: quiet households are skipped.
     std::uint8_t worst = 0;
     for (const auto* c : column) worst = std::max(worst, c[h]);
@@ -390,7 +392,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
   const double benefit_ends = 1.0 / def.unemployment_benefit_months;
   const IncomeHazards hazards(def);
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
-    if (in_institution(pop, h)) continue;  // income is frozen during a stay
+    if (ctx.follows(h) || in_institution(pop, h)) continue;  // copied; income is frozen during a stay
     auto& months = pop.income_months[h];
     // Pensions and ordinary jobs do not change here: no draw needed.
     const bool quiet = pop.income[h] == Income::Pension || (pop.income[h] == Income::Work && !(pop.flags[h] & kExitedWelfare));

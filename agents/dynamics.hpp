@@ -45,6 +45,9 @@ struct StepContext {
   /// Team support effects: [2 * team] for active cases, [2 * team + 1] while monitoring (empty: no teams).
   std::span<const SupportEffect> support = {};
   const CareEffects* care = nullptr;     ///< effects of care as usual (null: none)
+  /// Households (by id) whose month is copied from a paired zero alternative (sim::step_paired): the household
+  /// systems of steps 1-4 and care use skip them. Empty: every household is simulated.
+  std::span<const std::uint8_t> followed = {};
 
   /// The support effect on household h, or null.
   const SupportEffect* support_of(const Population& p, sim::HouseholdId h) const {
@@ -55,6 +58,8 @@ struct StepContext {
   }
 
   double deprivation_of(const Population& p, sim::HouseholdId h) const { return deprivation[p.neighbourhood[h]]; }
+  /// True when household h's month is copied rather than simulated.
+  bool follows(sim::HouseholdId h) const { return !followed.empty() && followed[h] != 0; }
   /// The draws of household h this month.
   sim::HouseholdMonthDraws draws(sim::HouseholdId h) const {
     return draw_bases.empty() ? rng.at(h, t) : sim::HouseholdMonthDraws(draw_bases[h - first]);

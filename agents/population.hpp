@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "agents/domains.hpp"
@@ -94,5 +95,19 @@ struct Population {
   /// Bytes held per household by the columns (capacity, not size).
   double bytes_per_household() const;
 };
+
+/// Following a paired world (sim::step_paired): `same[h]` becomes 1 where household h's state in `a` equals
+/// its state in `b` in every column but the yearly bookkeeping (laws, cost_year), which no system reads.
+void mark_same(const Population& a, const Population& b, std::vector<std::uint8_t>& same);
+
+/// Which columns copy_followed copies: the household's month up to finding, or the care columns that care
+/// use writes after finding.
+enum class FollowedColumns { BeforeCare, Care };
+
+/// Copies the columns `which` of the households in [begin, end) marked in `follows` from `from` into `to`.
+/// last_level, laws and cost_year are never copied: the copying world's own classification and accounting
+/// write them.
+void copy_followed(const Population& from, Population& to, sim::HouseholdId begin, sim::HouseholdId end,
+                   std::span<const std::uint8_t> follows, FollowedColumns which);
 
 }  // namespace wijksim::agents

@@ -109,7 +109,7 @@ std::uint16_t qualifying(const Population& pop, sim::HouseholdId h, const CareRu
 void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx,
               ProviderInbox& inbox) {
   for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
-    if (pop.intramural[h] != agents::Intramural::None) continue;  // care inside the institution
+    if (ctx.follows(h) || pop.intramural[h] != agents::Intramural::None) continue;  // copied; care inside the institution
     const std::uint16_t qualifies = qualifying(pop, h, rules);
     const bool on_welfare = pop.income[h] == agents::Income::Welfare;
     std::uint16_t care = pop.care[h];

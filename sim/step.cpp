@@ -51,9 +51,10 @@ void classify(agents::Population& pop, agents::HouseholdRange r, const agents::L
 
 }  // namespace
 
-void World::simulate_month(std::uint32_t t, bool record) {
+void World::simulate_month(std::uint32_t t, bool record, const World* zero, std::span<const std::uint8_t> follows) {
   agents::StepContext month_ctx{rng_, t, hoods_.deprivation};
   month_ctx.support = support_effects_;
+  month_ctx.followed = follows;
   if (care_.effects.active != 0) month_ctx.care = &care_.effects;
   const scenarios::ScenarioDef& def = *def_;
   const auto& dyn = def.dynamics;
@@ -70,15 +71,21 @@ void World::simulate_month(std::uint32_t t, bool record) {
     std::array<std::uint64_t, kBlock> bases;
     for (HouseholdId first = r.begin; first < r.end; first += kBlock) {
       const agents::HouseholdRange b{first, std::min<HouseholdId>(r.end, first + kBlock)};
-      for (HouseholdId h = b.begin; h < b.end; ++h) bases[h - first] = rng_.at(h, t).base();
       agents::StepContext ctx = month_ctx;
-      ctx.draw_bases = std::span<const std::uint64_t>(bases.data(), b.end - b.begin);
+      // A world following its zero alternative simulates few households: they mix their draws on demand.
+      if (zero == nullptr) {
+        for (HouseholdId h = b.begin; h < b.end; ++h) bases[h - first] = rng_.at(h, t).base();
+        ctx.draw_bases = std::span<const std::uint64_t>(bases.data(), b.end - b.begin);
+      }
       ctx.first = first;
+      // Households following the zero alternative take its month (step_paired); the systems skip them.
+      if (zero != nullptr) agents::copy_followed(zero->pop_, pop_, b.begin, b.end, follows, agents::FollowedColumns::BeforeCare);
       agents::life_events(pop_, b, dyn.life_events, ctx);                 // 1. life events
       agents::progress_domains(pop_, b, dyn, ctx);                        // 2. domain progression
       agents::escalate(pop_, b, dyn, def.population, ctx);                // 3. escalation ladders
       agents::update_income(pop_, b, dyn.income, ctx, out.income);        // 4. income
       services::find(pop_, b, finding_, ctx, out.teams);                  // 5. finding: requests and signals
+      if (zero != nullptr) agents::copy_followed(zero->pop_, pop_, b.begin, b.end, follows, agents::FollowedColumns::Care);
       services::use_care(pop_, b, care_, ctx, out.providers);             // 6. care as usual (requests to providers)
       classify(pop_, b, def.level, out.record);                           //    problem level and flows
       if (!record) continue;  // warm-up: nothing is booked or counted (yearly costs and laws start at month 0)

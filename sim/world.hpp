@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "agents/dynamics.hpp"
@@ -56,6 +57,10 @@ class World {
 
   /// Simulate the next month of the horizon (month() before the call).
   void step();
+  /// Whether a project alternative may copy unchanged households from this zero alternative instead of
+  /// simulating them (step_paired): only while households touch each other through nothing but the project's
+  /// teams, that is, no provider has a limited number of places (waiting lists order households).
+  bool can_lead(const World& project) const;
   /// Simulate the whole horizon; progress(months done) is called after every month.
   void run(const std::function<void(std::uint32_t)>& progress = {});
 
@@ -81,7 +86,12 @@ class World {
   Ledger& ledger_for_settlement() { return ledger_; }
 
  private:
-  void simulate_month(std::uint32_t t, bool record);
+  friend void step_paired(World& zero, std::span<World* const> projects);
+  void begin_step();
+  void simulate_step(const World* zero = nullptr, std::span<const std::uint8_t> follows = {});
+  void end_step();
+  void simulate_month(std::uint32_t t, bool record, const World* zero = nullptr,
+                      std::span<const std::uint8_t> follows = {});
   void validate_month(const MonthRecord& rec, const services::CareAccumulator& care) const;
   void close_half_year();
   void close_year();
@@ -108,5 +118,17 @@ class World {
   Tallies tallies_;
   Month month_ = 0;
 };
+
+/// Steps a zero alternative and its project alternatives (made from it with World(zero, project), their
+/// scenarios differing only in teams, as compare's requests do) through one month on common random numbers;
+/// the result equals stepping each on its own. A project household whose state equals the zero
+/// alternative's at the start of the month lives the same month there (its draws are the same, and only the
+/// project's teams, acting on households they touch, make worlds differ), so when zero.can_lead(project) its
+/// month is copied from the zero alternative instead of simulated. Households the teams touched, and their
+/// neighbours whose network strength changed, are simulated as usual. The one exception is a household
+/// renewed this month: renewal resets care that finding reads, so it is simulated too. Each world still
+/// classifies and books every household itself. A following world's income tallies (calibration counters)
+/// count only its simulated households.
+void step_paired(World& zero, std::span<World* const> projects);
 
 }  // namespace wijksim::sim

@@ -66,6 +66,8 @@ class Rng {
   constexpr Rng(std::uint64_t seed, std::uint64_t replication)
       : key_(mix64(mix64(seed ^ 0x5851f42d4c957f2dULL) ^ (replication * 0x9e3779b97f4a7c15ULL + 0x2545f4914f6cdd1dULL))) {}
 
+  constexpr bool operator==(const Rng&) const = default;
+
   /// The draws of (household, month); reuse it when a system needs several draws of one household.
   constexpr HouseholdMonthDraws at(std::uint64_t household, Month month) const {
     const std::uint64_t h = mix64(household * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL);

@@ -113,13 +113,12 @@ ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t repl
     projects.push_back(std::make_unique<World>(zero, alt.def));
     financiers.emplace_back(alt.def);
   }
+  std::vector<World*> stepped;
+  for (const auto& p : projects) stepped.push_back(p.get());
   while (!zero.finished()) {
     const Month m = zero.month();
-    zero.step();
-    for (std::size_t a = 0; a < projects.size(); ++a) {
-      projects[a]->step();
-      financiers[a].after_month(zero, *projects[a], m);
-    }
+    step_paired(zero, stepped);  // households the teams never reached are copied, not simulated again
+    for (std::size_t a = 0; a < projects.size(); ++a) financiers[a].after_month(zero, *projects[a], m);
   }
   ReplicationOutcome out;
   out.replication = replication;

@@ -251,6 +251,10 @@ std::string_view event_label(sim::Counted event, Lang lang) {
   return pick(kEvents[static_cast<std::size_t>(event)], lang);
 }
 std::string_view mode_label(sim::Mode mode, Lang lang) { return pick(kModes[static_cast<std::size_t>(mode)], lang); }
+
+std::string alternative_label(const sim::AlternativeResult& a, Lang lang) {
+  return fmt::format("{} ({})", a.scenario, mode_label(a.mode, lang));
+}
 std::string_view text(Text key, Lang lang) { return pick(kTexts[static_cast<std::size_t>(key)].pair, lang); }
 
 std::string number_text(double value, int decimals, Lang lang) {

@@ -34,6 +34,8 @@ std::string_view level_label(agents::Level level, Lang lang);
 std::string_view event_label(sim::Counted event, Lang lang);
 /// Name of a comparison mode: "continuous" / "doorlopend", "cohort" / "cohort".
 std::string_view mode_label(sim::Mode mode, Lang lang);
+/// An alternative's heading: "<scenario> (<mode>)" with the mode in the report's language.
+std::string alternative_label(const sim::AlternativeResult& a, Lang lang);
 
 /// Every other text of the reports. Entries holding `{}` are fmt format strings (see text()).
 enum class Text : std::uint8_t {

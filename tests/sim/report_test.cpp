@@ -397,8 +397,9 @@ TEST(ReportHtml, LabelsFollowTheLanguage) {
   for (const char* dutch : {"Maatschappelijke ratio", "Gemeente: Wmo", "Zorgverzekeraar", "Huishouden", "Lichtoranje",
                             "Wie betaalt en wie profiteert", "1,35", "euro per jaar", "nulalternatief"})
     EXPECT_NE(nl.find(dutch), std::string::npos) << dutch;
-  for (const char* english : {"Societal ratio", "Health insurer", "Light orange", "EUR per year"})
+  for (const char* english : {"Societal ratio", "Health insurer", "Light orange", "EUR per year", "(continuous)"})
     EXPECT_EQ(nl.find(english), std::string::npos) << english;
+  EXPECT_NE(nl.find("team (doorlopend)"), std::string::npos) << "the alternative's heading names its mode in Dutch";
   const std::string en = report::report_html(fixture(), Lang::En);
   for (const char* english : {"Societal ratio", "Municipality: Wmo", "Health insurer", "Household", "Light orange",
                               "Who pays and who gains", "1.35", "EUR per year", "zero alternative"})
@@ -535,7 +536,7 @@ TEST(ReportXlsx, SheetsHoldEveryRowAsNumbers) {
   EXPECT_EQ(book.rows(1), 1 + 2 * kPocketCount);           // header, alternatives x pockets
   EXPECT_EQ(book.rows(2), 1 + 3 * kPocketCount * kYears);  // header, zero and alternatives x pockets x years
   EXPECT_EQ(book.rows(3), 1 + r.inputs.size());
-  const int youth = book.row_of(1, "team (continuous)", "Gemeente: jeugdhulp");
+  const int youth = book.row_of(1, "team (doorlopend)", "Gemeente: jeugdhulp");  // the mode in Dutch too
   ASSERT_GT(youth, 1);
   EXPECT_TRUE(book.is_number[1].at("C" + std::to_string(youth)));
   EXPECT_DOUBLE_EQ(std::stod(book.cells[1].at("C" + std::to_string(youth))),

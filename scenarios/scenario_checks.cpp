@@ -131,6 +131,9 @@ class TeamChecker {
     names(path, "target", team.target, agents::kLevelNames, "level");
     names(join_key(path, "casework"), "disciplines", team.casework.disciplines, services::kDisciplineNames,
           "discipline");
+    names(join_key(path, "finding"), "household_types", team.finding.household_types, agents::kTypeNames,
+          "household type");
+    names(join_key(path, "finding"), "income", team.finding.income, services::kIncomeNames, "known income status");
     const auto replaced = team.replaces.empty() ? services::NameSet{}
                                                 : names(path, "replaces", team.replaces, services::kTrajectoryNames,
                                                         "provider");

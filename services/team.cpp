@@ -48,7 +48,9 @@ enum ServiceDraw : std::uint32_t {
 };
 
 // Per-household draws of finding (Purpose::Finding).
-enum FindingDraw : std::uint32_t { kHousingList, kEnergy, kSchool, kGp, kSelf, kEarly };
+enum FindingDraw : std::uint32_t { kHousingList, kEnergy, kSchool, kGp, kSelf, kEarly, kPolice };
+
+constexpr std::uint16_t kOffenceEvents = agents::kOffenceProperty | agents::kOffenceThreat | agents::kOffenceAssault;
 
 constexpr std::uint16_t kEscalationEvents = agents::kEviction | agents::kPlacement | agents::kSupervisionOrder |
                                             agents::kAdmission | agents::kDetention | agents::kNursingHome;
@@ -90,6 +92,23 @@ double draw(const sim::Rng& rng, HouseholdId h, sim::Month t, std::uint32_t inde
 
 }  // namespace
 
+IntakeGroup IntakeGroup::of(const FindingDef& f) {
+  IntakeGroup g;
+  g.types = parse_name_set(f.household_types, agents::kTypeNames).bits;
+  g.incomes = parse_name_set(f.income, kIncomeNames).bits;
+  g.min_trajectories = f.min_trajectories;
+  g.everyone = g.types == (1U << agents::kTypeCount) - 1 && g.incomes == (1U << kIncomeNames.size()) - 1 &&
+               g.min_trajectories == 0;
+  return g;
+}
+
+bool IntakeGroup::contains(const Population& pop, HouseholdId h) const {
+  if (everyone) return true;
+  return (types & (1U << agents::index(pop.type[h]))) != 0 &&
+         (incomes & (1U << static_cast<unsigned>(pop.income[h]))) != 0 &&
+         static_cast<std::uint32_t>(std::popcount(pop.care[h])) >= min_trajectories;
+}
+
 void TeamInbox::merge(const TeamInbox& o) {
   contacts.insert(contacts.end(), o.contacts.begin(), o.contacts.end());
   early.insert(early.end(), o.early.begin(), o.early.end());
@@ -101,6 +120,9 @@ void find(const Population& pop, agents::HouseholdRange r, const FindingRules& r
           TeamInbox& inbox) {
   if (!rules.any()) return;
   inbox.escalations_waiting.resize(rules.teams.size());
+  std::vector<IntakeGroup> groups;
+  groups.reserve(rules.teams.size());
+  for (const FindingDef& f : rules.teams) groups.push_back(IntakeGroup::of(f));
   for (HouseholdId h = r.begin; h < r.end; ++h) {
     const Support s = pop.support[h];
     if (s == Support::Waiting) {
@@ -113,6 +135,7 @@ void find(const Population& pop, agents::HouseholdRange r, const FindingRules& r
     if (worst < 2) continue;  // signals and requests start from a serious problem
     const std::int16_t team = rules.team_of_hood[pop.neighbourhood[h]];
     if (team < 0) continue;
+    if (!groups[static_cast<std::size_t>(team)].contains(pop, h)) continue;  // outside the team's intake group
     const FindingDef& f = rules.teams[static_cast<std::size_t>(team)];
     const sim::HouseholdMonthDraws draws = ctx.draws(h);
     const auto u = [&draws](FindingDraw i) { return draws.uniform(Purpose::Finding, i); };
@@ -121,7 +144,8 @@ void find(const Population& pop, agents::HouseholdRange r, const FindingRules& r
         ((ev & agents::kEvictionListed) && u(kHousingList) < f.housing_signal) ||
         ((ev & agents::kElectricityCutoff) && u(kEnergy) < f.energy_signal) ||
         (pop.children[h] > 0 && pop.sev(Domain::Parenting, h) >= 2 && u(kSchool) < f.school_signal) ||
-        ((pop.sev(Domain::MentalHealth, h) >= 2 || pop.sev(Domain::Health, h) >= 2) && u(kGp) < f.gp_signal);
+        ((pop.sev(Domain::MentalHealth, h) >= 2 || pop.sev(Domain::Health, h) >= 2) && u(kGp) < f.gp_signal) ||
+        ((ev & kOffenceEvents) && u(kPolice) < f.police_signal);
     const auto t = static_cast<std::uint8_t>(team);
     if (signalled) {
       inbox.contacts.push_back({h, t, Source::Signal});
@@ -373,7 +397,10 @@ void Team::triage(TeamWorld& w, const Contact& c) {
     }
     return;
   }
-  const bool now = waiting_.empty() && has_room(pop, h);
+  // An urgent signal (an eviction two weeks ahead [S003]) does not queue: the load may go above capacity, which
+  // then holds back intake from the waiting list until it falls.
+  const bool urgent = def_.urgent_signals && c.source == Source::Signal;
+  const bool now = urgent || (waiting_.empty() && has_room(pop, h));
   if (!now && waiting_.size() >= def_.max_waiting) {
     ++month_.refused;
     return;

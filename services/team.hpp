@@ -38,6 +38,16 @@ struct TeamInbox {
   void merge(const TeamInbox& o);
 };
 
+/// A team's intake group (FindingDef household_types, income, min_trajectories) as bit sets.
+struct IntakeGroup {
+  std::uint32_t types = 0;             ///< bit per agents::HouseholdType
+  std::uint32_t incomes = 0;           ///< bit per agents::Income
+  std::uint32_t min_trajectories = 0;  ///< running care-as-usual trajectories needed
+  bool everyone = true;                ///< every household is in the group (the defaults)
+  static IntakeGroup of(const FindingDef& f);
+  bool contains(const agents::Population& pop, sim::HouseholdId h) const;
+};
+
 /// Finding resolved for the household pass.
 struct FindingRules {
   std::vector<FindingDef> teams;             ///< per team
@@ -47,9 +57,10 @@ struct FindingRules {
 };
 
 /// Step 5. Households with a serious problem may come into view of their neighbourhood's team: partners
-/// signal them (eviction list, energy cut-off, school, GP), they ask themselves (more with trust and at a
-/// crisis), or they land on an early-signal list that outreach visits work through.
-/// Reads severity, events, trust, support, team, children, intramural; writes the inbox.
+/// signal them (eviction list, energy cut-off, school, GP, police), they ask themselves (more with trust and at
+/// a crisis), or they land on an early-signal list that outreach visits work through. Households outside the
+/// team's intake group are not found by it.
+/// Reads severity, events, trust, support, team, children, intramural, type, income, care; writes the inbox.
 void find(const agents::Population& pop, agents::HouseholdRange r, const FindingRules& rules,
           const agents::StepContext& ctx, TeamInbox& inbox);
 

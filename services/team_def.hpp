@@ -32,6 +32,9 @@ struct NameSet {
 };
 NameSet parse_name_set(std::string_view text, std::span<const std::string_view> names);
 
+/// Income statuses by name, in the order of agents::Income.
+inline constexpr std::array<std::string_view, 5> kIncomeNames{"work", "unemployed", "welfare", "pension", "other"};
+
 /// How a team finds households (MODEL.md step 5).
 struct FindingDef {
   std::array<double, 2> self_referral{0.004, 0.02};  ///< per month at worst severity 2, 3, for trust 0.5 (scales with trust) # assumption
@@ -43,6 +46,12 @@ struct FindingDef {
   double outreach_visits = 0.0;    ///< home visits per FTE-month after early signals (0 = no outreach) # assumption
   double at_home = 0.4;            ///< share of visits where someone is home [S003: 4 of 10]
   double opens_up = 0.25;          ///< share of those at home who open up [S003: 1 of 4]
+  double police_signal = 0.0;      ///< share of this month's offences the police signal to the team (0 = none) # assumption
+  // The team's intake group: households outside it are not found by this team at all (no signal, request or
+  // visit reaches it). The defaults take every household, as before these settings existed.
+  std::string household_types = "family+elderly+other";          ///< '+'-joined household types found
+  std::string income = "work+unemployed+welfare+pension+other";  ///< '+'-joined income statuses found
+  std::uint32_t min_trajectories = 0;  ///< care-as-usual trajectories running at least, to be found (0 = any)
 
   template <class V> void visit(V& v) {
     v.list("self_referral", self_referral, sim::kProbability, "per month at worst severity 2, 3 (trust 0.5)");
@@ -54,6 +63,10 @@ struct FindingDef {
     v.field("outreach_visits", outreach_visits, sim::Range{0.0, 1000.0}, "home visits per FTE-month");
     v.field("at_home", at_home, sim::kShare, "share of visits where someone is home");
     v.field("opens_up", opens_up, sim::kShare, "share of those at home who open up");
+    v.field("police_signal", police_signal, sim::kShare, "share of offences signalled by the police");
+    v.text("household_types", household_types, "'+'-joined household types found: family, elderly, other");
+    v.text("income", income, "'+'-joined income statuses found: work, unemployed, welfare, pension, other");
+    v.field("min_trajectories", min_trajectories, sim::Range{0, 10}, "running care trajectories needed to be found");
   }
 };
 
@@ -151,6 +164,7 @@ struct TeamDef {
   std::array<double, agents::kLevelCount> hours{4.0, 8.0, 30.0, 120.0};  ///< hours a year per household by level [S004 Table 3.10]
   std::string target = "orange+red"; ///< '+'-joined levels the team takes in ("the art is not to pick up everything" [S000])
   std::uint32_t max_waiting = 50;    ///< longest waiting list # assumption
+  bool urgent_signals = false;       ///< partner signals (an eviction two weeks ahead [S003]) taken in at once, above capacity if need be
   double waiting_drop_out = 0.05;    ///< chance per month a waiting household gives up # assumption
   std::uint32_t ramp_months = 36;    ///< months to full caseload [S004 §4.4: about three years]
   double ramp_start = 0.5;           ///< share of full capacity in the first month # assumption
@@ -174,6 +188,7 @@ struct TeamDef {
     v.list("hours", hours, sim::Range{0.0, 2000.0}, "hours a year per household: green, light orange, orange, red");
     v.text("target", target, "'+'-joined levels taken in: green, light_orange, orange, red");
     v.field("max_waiting", max_waiting, sim::Range{0, 1000000}, "longest waiting list");
+    v.flag("urgent_signals", urgent_signals, "partner signals taken in at once, even above capacity");
     v.field("waiting_drop_out", waiting_drop_out, sim::kProbability, "chance per month a waiting household gives up");
     v.field("ramp_months", ramp_months, sim::Range{0, 240}, "months to full caseload");
     v.field("ramp_start", ramp_start, sim::kShare, "share of full capacity in the first month");

@@ -30,13 +30,13 @@ void write_row(std::ostream& out, std::string_view name, const std::vector<std::
   out << '\n';
 }
 
-std::vector<std::int64_t> read_row(std::istream& in, std::string_view name, const fs::path& file) {
+std::vector<std::int64_t> read_row(std::istream& in, std::string_view name, const std::string& source) {
   std::string word;
   std::size_t count = 0;
-  if (!(in >> word >> count) || word != name) throw std::runtime_error(fmt::format("{}: expected '{}'", file.string(), name));
+  if (!(in >> word >> count) || word != name) throw std::runtime_error(fmt::format("{}: expected '{}'", source, name));
   std::vector<std::int64_t> values(count);
   for (auto& v : values)
-    if (!(in >> v)) throw std::runtime_error(fmt::format("{}: row '{}' is cut short", file.string(), name));
+    if (!(in >> v)) throw std::runtime_error(fmt::format("{}: row '{}' is cut short", source, name));
   return values;
 }
 
@@ -103,15 +103,18 @@ CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects,
   return req;
 }
 
-ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t replication) {
+ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t replication, std::size_t first,
+                                   std::size_t count) {
   // One warm-up; every project alternative starts from a copy of it and steps in lockstep with the zero
-  // alternative on the same random numbers (MODEL.md "paired with common random numbers").
+  // alternative on the same random numbers (MODEL.md "paired with common random numbers"). A project alternative
+  // reads the zero alternative and never another project, so it does not matter which of them run here.
   World zero(req.zero, replication, 1);
   std::vector<std::unique_ptr<World>> projects;
   std::vector<FinancierModule> financiers;
-  for (const Alternative& alt : req.alternatives) {
-    projects.push_back(std::make_unique<World>(zero, alt.def));
-    financiers.emplace_back(alt.def);
+  const std::size_t end = std::min(req.alternatives.size(), first + std::min(count, req.alternatives.size()));
+  for (std::size_t a = first; a < end; ++a) {
+    projects.push_back(std::make_unique<World>(zero, req.alternatives[a].def));
+    financiers.emplace_back(req.alternatives[a].def);
   }
   std::vector<World*> stepped;
   for (const auto& p : projects) stepped.push_back(p.get());
@@ -127,20 +130,48 @@ ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t repl
   return out;
 }
 
+std::string outcome_text(const ReplicationOutcome& outcome) {
+  std::ostringstream out;
+  out << kMagic << "\nreplication " << outcome.replication << "\nworlds " << outcome.worlds.size() << '\n';
+  for (const WorldOutcome& w : outcome.worlds) {
+    write_row(out, "pockets", w.pockets);
+    write_row(out, "team", w.team);
+    write_row(out, "levels", w.levels);
+    write_row(out, "flows", w.flows);
+    write_row(out, "events", w.events);
+    out << "intakes " << w.intakes << '\n';
+  }
+  out << "end\n";
+  return std::move(out).str();
+}
+
+ReplicationOutcome parse_outcome(const std::string& text, const std::string& source) {
+  std::istringstream in(text);
+  std::string line;
+  if (!std::getline(in, line) || line != kMagic) throw std::runtime_error(fmt::format("{}: not a replication checkpoint", source));
+  ReplicationOutcome o;
+  std::string word;
+  std::size_t worlds = 0;
+  in >> word >> o.replication >> word >> worlds;
+  for (std::size_t i = 0; i < worlds; ++i) {
+    WorldOutcome w;
+    w.pockets = read_row(in, "pockets", source);
+    w.team = read_row(in, "team", source);
+    w.levels = read_row(in, "levels", source);
+    w.flows = read_row(in, "flows", source);
+    w.events = read_row(in, "events", source);
+    in >> word >> w.intakes;
+    o.worlds.push_back(std::move(w));
+  }
+  if (!(in >> word) || word != "end") throw std::runtime_error(fmt::format("{}: checkpoint is cut short", source));
+  return o;
+}
+
 void write_outcome(const ReplicationOutcome& outcome, const fs::path& file) {
   const fs::path tmp = fs::path(file).concat(".tmp");
   {
     std::ofstream out(tmp);
-    out << kMagic << "\nreplication " << outcome.replication << "\nworlds " << outcome.worlds.size() << '\n';
-    for (const WorldOutcome& w : outcome.worlds) {
-      write_row(out, "pockets", w.pockets);
-      write_row(out, "team", w.team);
-      write_row(out, "levels", w.levels);
-      write_row(out, "flows", w.flows);
-      write_row(out, "events", w.events);
-      out << "intakes " << w.intakes << '\n';
-    }
-    out << "end\n";
+    out << outcome_text(outcome);
     out.flush();
     if (!out) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
   }
@@ -149,36 +180,26 @@ void write_outcome(const ReplicationOutcome& outcome, const fs::path& file) {
 
 ReplicationOutcome read_outcome(const fs::path& file) {
   std::ifstream in(file);
-  std::string line;
-  if (!std::getline(in, line) || line != kMagic) throw std::runtime_error(fmt::format("{}: not a replication checkpoint", file.string()));
-  ReplicationOutcome o;
-  std::string word;
-  std::size_t worlds = 0;
-  in >> word >> o.replication >> word >> worlds;
-  for (std::size_t i = 0; i < worlds; ++i) {
-    WorldOutcome w;
-    w.pockets = read_row(in, "pockets", file);
-    w.team = read_row(in, "team", file);
-    w.levels = read_row(in, "levels", file);
-    w.flows = read_row(in, "flows", file);
-    w.events = read_row(in, "events", file);
-    in >> word >> w.intakes;
-    o.worlds.push_back(std::move(w));
-  }
-  if (!(in >> word) || word != "end") throw std::runtime_error(fmt::format("{}: checkpoint is cut short", file.string()));
-  return o;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_outcome(text.str(), file.string());
 }
 
 fs::path checkpoint_file(const fs::path& dir, std::uint32_t replication) {
   return dir / fmt::format("replication-{:06}.txt", replication);
 }
 
-void run_replications(const CompareRequest& req, const fs::path& dir,
-                      const std::function<void(std::uint32_t done)>& progress) {
-  fs::create_directories(dir);
+std::vector<std::uint32_t> missing_replications(const CompareRequest& req, const fs::path& dir) {
   std::vector<std::uint32_t> todo;
   for (std::uint32_t r = 0; r < req.replications; ++r)
     if (!fs::exists(checkpoint_file(dir, r))) todo.push_back(r);
+  return todo;
+}
+
+void run_replications(const CompareRequest& req, const fs::path& dir,
+                      const std::function<void(std::uint32_t done)>& progress) {
+  fs::create_directories(dir);
+  const std::vector<std::uint32_t> todo = missing_replications(req, dir);
   std::atomic<std::size_t> next{0};
   std::atomic<std::uint32_t> done{req.replications - static_cast<std::uint32_t>(todo.size())};
   std::exception_ptr failure;

@@ -3,6 +3,7 @@
 // random numbers, in parallel over replications, each replication checkpointed; aggregated in replication
 // order into a CompareResult (memory does not grow with R), which the report writers turn into files.
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -88,20 +89,31 @@ struct WorldOutcome {
   std::vector<std::int64_t> flows;       ///< [(month * 4 + from) * 4 + to] households
   std::vector<std::int64_t> events;      ///< [event] over the horizon
   std::int64_t intakes = 0;              ///< households taken in by the teams
+
+  bool operator==(const WorldOutcome&) const = default;
 };
 struct ReplicationOutcome {
   std::uint32_t replication = 0;
   std::vector<WorldOutcome> worlds;      ///< the zero alternative first, then each project alternative
 };
 
-/// Run one replication: one warm-up, the zero alternative and every project alternative in lockstep.
-ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t replication);
+/// Run one replication: one warm-up, the zero alternative and the project alternatives [first, first + count)
+/// in lockstep (by default all of them). Every world's outcome is the same whichever alternatives run beside it,
+/// so a replication may be computed in slices of alternatives and put together again.
+ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t replication, std::size_t first = 0,
+                                   std::size_t count = SIZE_MAX);
 /// Checkpoint file of a replication in a folder.
 std::filesystem::path checkpoint_file(const std::filesystem::path& dir, std::uint32_t replication);
 /// Write a checkpoint atomically (temporary name, then rename); read one back.
 void write_outcome(const ReplicationOutcome& outcome, const std::filesystem::path& file);
 ReplicationOutcome read_outcome(const std::filesystem::path& file);
+/// The checkpoint's text, and back; `source` names the text in errors. Also what the ranks of a distributed
+/// batch send to rank 0.
+std::string outcome_text(const ReplicationOutcome& outcome);
+ReplicationOutcome parse_outcome(const std::string& text, const std::string& source);
 
+/// The replications of req without a checkpoint in dir, in order.
+std::vector<std::uint32_t> missing_replications(const CompareRequest& req, const std::filesystem::path& dir);
 /// Run every replication that has no checkpoint in dir yet, over req.threads workers, checkpointing each.
 /// progress(replications done) is called from the calling thread about ten times a second.
 void run_replications(const CompareRequest& req, const std::filesystem::path& dir,

@@ -1,13 +1,15 @@
 // `wijksim compare` and `wijksim sweep`: paired replications with checkpoints in <out>.partial, folded into
-// the MKBA per pocket; `--resume <out>` finishes an interrupted run with identical files.
+// the MKBA per pocket; `--resume <out>` finishes an interrupted run with identical files. Under an MPI launcher
+// every rank runs these commands: rank 0 owns the job and its files, the others compute (sim/cluster.hpp).
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
-#include <thread>
+#include <sstream>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cluster.hpp"
 #include "sim/compare.hpp"
 #include "sim/compare_output.hpp"
 #include "sim/def_json.hpp"
@@ -74,14 +76,53 @@ void check_lang(const std::string& lang) {
     throw scenarios::ScenarioError("--lang", 0, "", fmt::format("unknown language '{}': en or nl", lang));
 }
 
+/// The job's settings (job.txt): everything but the scenarios.
+std::string job_settings(const Job& job) {
+  return fmt::format("kind {}\nmode {}\nreplications {}\nlang {}\nscenarios {}\ncommand {}\n", job.kind, job.mode,
+                     job.replications, job.lang, job.projects.size(), job.command);
+}
+
+/// Read the settings into job; returns the number of scenarios.
+std::size_t read_job_settings(std::istream& in, Job& job) {
+  std::size_t count = 0;
+  std::string word;
+  in >> word >> job.kind >> word >> job.mode >> word >> job.replications >> word >> job.lang >> word >> count >> word;
+  std::getline(in >> std::ws, job.command);
+  return count;
+}
+
 /// Save what a resume needs: the merged project scenarios and the job's settings.
 void save_job(const Job& job) {
   fs::create_directories(job.checkpoints());
   for (std::size_t i = 0; i < job.projects.size(); ++i)
     sim::write_text(job.work / fmt::format("scenario-{}.toml", i), scenarios::to_toml(job.projects[i]));
-  sim::write_text(job.work / "job.txt", fmt::format("kind {}\nmode {}\nreplications {}\nlang {}\nscenarios {}\ncommand {}\n",
-                                                    job.kind, job.mode, job.replications, job.lang, job.projects.size(),
-                                                    job.command));
+  sim::write_text(job.work / "job.txt", job_settings(job));
+}
+
+/// The job as one text for the other ranks of an MPI run, which may not share rank 0's disk: the settings, then
+/// each merged scenario as TOML after a line with its length.
+std::string job_message(const Job& job) {
+  std::string text = job_settings(job);
+  for (const scenarios::ScenarioDef& def : job.projects) {
+    const std::string toml = scenarios::to_toml(def);
+    text += fmt::format("{}\n{}", toml.size(), toml);
+  }
+  return text;
+}
+
+Job job_from_message(const std::string& text) {
+  std::istringstream in(text);
+  Job job;
+  const std::size_t count = read_job_settings(in, job);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::size_t size = 0;
+    in >> size;
+    in.ignore(1);
+    std::string toml(size, '\0');
+    in.read(toml.data(), static_cast<std::streamsize>(size));
+    job.projects.push_back(scenarios::load_scenario_text(toml, fmt::format("scenario-{}.toml from rank 0", i)));
+  }
+  return job;
 }
 
 Job load_job(const fs::path& out) {
@@ -95,10 +136,7 @@ Job load_job(const fs::path& out) {
     throw scenarios::ScenarioError("--resume", 0, "", why);
   }
   std::ifstream in(job.work / "job.txt");
-  std::size_t count = 0;
-  std::string word;
-  in >> word >> job.kind >> word >> job.mode >> word >> job.replications >> word >> job.lang >> word >> count >> word;
-  std::getline(in >> std::ws, job.command);
+  const std::size_t count = read_job_settings(in, job);
   for (std::size_t i = 0; i < count; ++i)
     job.projects.push_back(scenarios::load_scenario(job.work / fmt::format("scenario-{}.toml", i)));
   return job;
@@ -128,7 +166,9 @@ Job new_job(const CompareOptions& opt, std::vector<scenarios::ScenarioDef> proje
   return job;
 }
 
-std::string manifest_json(const Job& job, const sim::CompareRequest& req, unsigned threads, double seconds) {
+/// threads: over all ranks.
+std::string manifest_json(const Job& job, const sim::CompareRequest& req, unsigned ranks, unsigned threads,
+                          double seconds) {
   std::string scen = "[";
   for (std::size_t i = 0; i < job.projects.size(); ++i)
     scen += fmt::format("{}\n    {}", i ? "," : "", sim::def_to_json(job.projects[i], 4));
@@ -136,14 +176,15 @@ std::string manifest_json(const Job& job, const sim::CompareRequest& req, unsign
   return fmt::format(
       "{{\n  \"tool\": \"wijksim\",\n  \"command\": {},\n  \"version\": {},\n  \"git_hash\": {},\n  \"kind\": {},\n"
       "  \"mode\": {},\n  \"seed\": {},\n  \"replications\": {},\n  \"households\": {},\n  \"months\": {},\n"
-      "  \"threads\": {},\n  \"wall_seconds\": {},\n  \"lang\": {},\n  \"scenarios\": {}\n}}\n",
+      "  \"ranks\": {},\n  \"threads\": {},\n  \"wall_seconds\": {},\n  \"lang\": {},\n  \"scenarios\": {}\n}}\n",
       sim::json_string(job.command), sim::json_string(sim::version()), sim::json_string(sim::git_hash()),
       sim::json_string(job.kind), sim::json_string(job.mode), req.zero.run.seed, req.replications,
-      req.zero.run.households, req.zero.run.months, threads, sim::json_number(seconds), sim::json_string(job.lang), scen);
+      req.zero.run.households, req.zero.run.months, ranks, threads, sim::json_number(seconds), sim::json_string(job.lang), scen);
 }
 
 /// Fold the checkpoints and write every file of the comparison into the work folder.
-sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req, unsigned threads, double seconds) {
+sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req, unsigned ranks, unsigned threads,
+                                 double seconds) {
   std::ofstream rows(job.work / "replications.csv", std::ios::binary);
   rows << sim::replications_csv_header();
   sim::CompareResult result = sim::fold_replications(req, job.checkpoints(), [&](const sim::ReplicationRow& row) {
@@ -169,7 +210,7 @@ sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req,
   sim::write_text(job.work / "events.csv", sim::compare_events_csv(result));
   sim::write_text(job.work / "report.html", report::report_html(result, lang));
   report::write_xlsx(result, lang, job.work / "mkba.xlsx");
-  sim::write_text(job.work / "manifest.json", manifest_json(job, req, threads, seconds));
+  sim::write_text(job.work / "manifest.json", manifest_json(job, req, ranks, threads, seconds));
   return result;
 }
 
@@ -186,17 +227,34 @@ void write_sweep_files(const Job& job, const sim::CompareResult& result) {
   }
 }
 
-/// Run what is left of a job, write its files and move the work folder to the output folder.
-sim::CompareResult finish_job(const Job& job, unsigned threads_opt) {
+/// What a user needs to know when a distributed run stops early.
+std::string resume_hint(const Job& job) {
+  return fmt::format("Every finished replication is kept in {}; `wijksim {} --resume {}` finishes the run (under "
+                     "mpirun with any number of ranks, or as one process).\n",
+                     job.checkpoints().string(), job.kind == "compare" ? "compare" : "sweep", job.out.string());
+}
+
+/// Run what is left of a job on every rank, write its files and move the work folder to the output folder.
+sim::CompareResult finish_job(const Job& job, unsigned threads_opt, const sim::Cluster& cluster) {
   const auto start = std::chrono::steady_clock::now();
-  const sim::CompareRequest req = sim::make_request(job.projects, job.mode, job.replications, threads_opt);
+  const unsigned rank_threads = cluster.threads(threads_opt);
+  const sim::CompareRequest req = sim::make_request(job.projects, job.mode, job.replications, rank_threads);
+  unsigned threads = rank_threads;
   {
     sim::ProgressBar bar(req.replications, fmt::format("paired replications ({} alternatives + zero)", req.alternatives.size()));
-    sim::run_replications(req, job.checkpoints(), [&bar](std::uint32_t done) { bar.update(done); });
+    const std::string stopped = "error: the MPI job was ended before the run was complete (a rank died, or the job "
+                                "was cancelled).\n" + resume_hint(job);
+    try {
+      threads = cluster.run(req, job.checkpoints(), rank_threads, stopped,
+                            [&bar](std::uint32_t done) { bar.update(done); });
+    } catch (const std::exception& e) {
+      // The other ranks wait for work from this one: end them all; the checkpoints stay for a resume.
+      if (cluster.distributed()) cluster.abort(fmt::format("error: {}\n{}", e.what(), resume_hint(job)));
+      throw;
+    }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const unsigned threads = threads_opt == 0 ? std::max(1U, std::thread::hardware_concurrency()) : threads_opt;
-  sim::CompareResult result = write_outputs(job, req, threads, seconds);
+  sim::CompareResult result = write_outputs(job, req, cluster.size(), threads, seconds);
   write_sweep_files(job, result);
   fs::remove_all(job.checkpoints());
   fs::remove(job.work / "job.txt");
@@ -204,8 +262,9 @@ sim::CompareResult finish_job(const Job& job, unsigned threads_opt) {
   if (job.kind == "compare") fmt::print("{}", sim::compare_table(result));
   if (job.kind == "sweep") fmt::print("{}", sim::sweep_table(result));
   if (job.kind == "tornado") fmt::print("{}", sim::tornado_table(sim::tornado_rows(result)));
-  fmt::print("{} paired replications in {:.1f} s on {} thread(s). Wrote {} (report.html, mkba.xlsx, mkba.json, CSV files)\n",
-             req.replications, seconds, threads, job.out.string());
+  const std::string ranks = cluster.distributed() ? fmt::format("{} ranks, ", cluster.size()) : "";
+  fmt::print("{} paired replications in {:.1f} s on {}{} thread(s). Wrote {} (report.html, mkba.xlsx, mkba.json, CSV files)\n",
+             req.replications, seconds, ranks, threads, job.out.string());
   return result;
 }
 
@@ -218,14 +277,38 @@ std::vector<scenarios::ScenarioDef> load_projects(const CompareOptions& opt) {
 }
 
 
-/// Start a new job or pick up an interrupted one, then finish it.
-int start_or_resume(const CompareOptions& opt, const std::function<Job()>& make) {
-  Job job = opt.resume.empty() ? make() : load_job(opt.resume);
-  if (opt.resume.empty()) {
-    sim::make_request(job.projects, job.mode, job.replications, opt.sim.threads);  // bad input fails before any file
-    save_job(job);
+/// A rank other than 0 of an MPI run: compute what rank 0 hands out. It prints and writes nothing (rank 0
+/// reports bad input); a failure here ends the whole job.
+int serve(const sim::Cluster& cluster, unsigned threads_opt) {
+  const std::optional<std::string> message = cluster.receive_job();
+  if (!message) return 0;
+  try {
+    const Job job = job_from_message(*message);
+    const unsigned threads = cluster.threads(threads_opt);
+    cluster.serve(sim::make_request(job.projects, job.mode, job.replications, threads), threads);
+  } catch (const std::exception& e) {
+    cluster.abort(fmt::format("error on rank {}: {}\n", cluster.rank(), e.what()));
   }
-  finish_job(job, opt.sim.threads);
+  return 0;
+}
+
+/// Start a new job or pick up an interrupted one, then finish it (on every rank of an MPI run).
+int start_or_resume(const CompareOptions& opt, const std::function<Job()>& make) {
+  const sim::Cluster cluster;
+  if (!cluster.root()) return serve(cluster, opt.sim.threads);
+  Job job;
+  try {
+    job = opt.resume.empty() ? make() : load_job(opt.resume);
+    if (opt.resume.empty()) {
+      sim::make_request(job.projects, job.mode, job.replications, opt.sim.threads);  // bad input fails before any file
+      save_job(job);
+    }
+  } catch (...) {
+    cluster.share_job(std::nullopt);  // nothing to do: the other ranks end, this one reports the error
+    throw;
+  }
+  cluster.share_job(job_message(job));
+  finish_job(job, opt.sim.threads, cluster);
   return 0;
 }
 

@@ -1,4 +1,5 @@
-// wijksim: the command line. Commands: run, calibrate, validate, graph, compare, sweep, mkba-tool.
+// wijksim: the command line. Commands: run, calibrate, validate, graph, compare, sweep, mkba-tool, scenarios,
+// validate-model.
 // Exit codes: 0 success, 1 failure while running, 2 bad input (scenario or command line).
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "scenarios/loader.hpp"
+#include "sim/cli/catalogue_cmd.hpp"
 #include "sim/cli/commands.hpp"
 #include "services/referral_graph.hpp"
 #include "sim/calibration.hpp"
@@ -162,6 +164,8 @@ int main(int argc, char** argv) {
   tool->add_option("scenario", tfile, "Scenario with a team (file or shipped name; default: wijkteam)");
   tool->add_option("--set", tsets, "Override any value: key.path=value (repeatable)");
 
+  CatalogueCommands catalogue(app);  // `scenarios` and `validate-model`
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -182,6 +186,7 @@ int main(int argc, char** argv) {
     if (*cmp) return cmd_compare(cmp_opt, cmdline);
     if (*sweep) return cmd_sweep(sweep_opt, cmdline);
     if (*tool) return cmd_mkba_tool(tfile, tsets);
+    if (catalogue.given()) return catalogue.run();
   } catch (const scenarios::ScenarioError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kBadInput;

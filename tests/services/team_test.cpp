@@ -109,6 +109,32 @@ TEST_F(TeamTest, AFullTeamKeepsAWaitingListAndTakesInWhenRoomFrees) {
   EXPECT_EQ(pop.team[1], 0);
 }
 
+// An urgent signal (urgent_signals) is taken in at once even when the team is full; a request still waits.
+TEST_F(TeamTest, UrgentSignalsAreTakenInAboveCapacity) {
+  def.fte = 0.1;  // 10 client hours a month: one red household
+  def.urgent_signals = true;
+  Team team = make();
+  for (sim::HouseholdId h = 0; h < 3; ++h) set_level(h, Level::Red);
+  const TeamMonth m0 = act(team, 0, {0, 1});  // two partner signals
+  EXPECT_EQ(m0.caseload[agents::index(Level::Red)], 2);
+  EXPECT_EQ(m0.waiting, 0);
+  EXPECT_DOUBLE_EQ(m0.load_hours, 20.0);  // above the 10 hours of capacity
+  // A request of its own waits, and nobody comes off the list while the load is above capacity.
+  TeamWorld w{pop, providers, care, ledger, rng, 25, 1};
+  const std::vector<Contact> self{{2, 0, Source::Self}};
+  team.act(w, self, {}, 0);
+  EXPECT_EQ(team.last_month().waiting, 1);
+  EXPECT_EQ(pop.support[2], Support::Waiting);
+
+  // Without urgent_signals the second signal waits its turn.
+  def.urgent_signals = false;
+  for (auto& s : pop.support) s = Support::NotKnown;
+  Team queued = make();
+  const TeamMonth q = act(queued, 0, {0, 1});
+  EXPECT_EQ(q.caseload[agents::index(Level::Red)], 1);
+  EXPECT_EQ(q.waiting, 1);
+}
+
 TEST_F(TeamTest, AHouseholdUnknownToCareTakenInAtOnceIsNewlyFound) {
   Team team = make();
   set_level(0, Level::Orange);  // no care, no waiting, not known to a team
@@ -272,6 +298,108 @@ TEST_F(TeamTest, LeaversOpenVacanciesAndAZeroFteTeamDoesNothing) {
   EXPECT_EQ(z.cost, 0);
   EXPECT_EQ(z.departures, 0);
   EXPECT_DOUBLE_EQ(z.capacity_hours, 0.0);
+}
+
+// Finding (MODEL.md §10.2) with a team's intake group and the police signal, on a hand-made population
+// in one neighbourhood; every household has a serious money problem, so it can be found.
+class FindingTest : public ::testing::Test {
+ protected:
+  static constexpr std::size_t kHouseholds = 200;
+
+  FindingTest() {
+    for (sim::HouseholdId h = 0; h < kHouseholds; ++h) {
+      pop.type[h] = static_cast<agents::HouseholdType>(h % 3);
+      pop.income[h] = static_cast<agents::Income>(h % 5);
+      pop.severity[agents::index(Domain::Finances)][h] = 2;
+      pop.trust[h] = 255;
+    }
+    // Every household asks for help this month unless a filter keeps it out.
+    finding.self_referral = {1.0, 1.0};
+    finding.energy_signal = finding.school_signal = finding.gp_signal = finding.early_signal = 0.0;
+  }
+
+  /// Contacts of one month: household ids in order.
+  std::vector<sim::HouseholdId> contacts(const FindingDef& f, std::vector<Source>* sources = nullptr) const {
+    FindingRules rules;
+    rules.teams = {f};
+    rules.outreach = {false};
+    rules.team_of_hood = {0};
+    const std::vector<double> deprivation{0.0};
+    const agents::StepContext ctx{rng, 30, deprivation};
+    TeamInbox inbox;
+    find(pop, {0, static_cast<sim::HouseholdId>(kHouseholds)}, rules, ctx, inbox);
+    std::vector<sim::HouseholdId> out;
+    for (const Contact& c : inbox.contacts) {
+      out.push_back(c.h);
+      if (sources) sources->push_back(c.source);
+    }
+    return out;
+  }
+
+  agents::Population pop{kHouseholds};
+  FindingDef finding;
+  sim::Rng rng{20140101, 0};
+};
+
+TEST_F(FindingTest, TheDefaultIntakeGroupTakesEveryHousehold) {
+  const IntakeGroup g = IntakeGroup::of(FindingDef{});
+  EXPECT_TRUE(g.everyone);
+  EXPECT_EQ(g.types, 0b111U);
+  EXPECT_EQ(g.incomes, 0b11111U);
+  EXPECT_EQ(contacts(finding).size(), kHouseholds);
+  // Naming every type and income explicitly is the same group.
+  FindingDef explicit_all = finding;
+  explicit_all.household_types = "other+family+elderly";
+  explicit_all.income = "pension+work+other+welfare+unemployed";
+  EXPECT_TRUE(IntakeGroup::of(explicit_all).everyone);
+}
+
+TEST_F(FindingTest, HouseholdsOutsideTheTypesAreNotFound) {
+  finding.household_types = "family";
+  const auto found = contacts(finding);
+  ASSERT_FALSE(found.empty());
+  for (const auto h : found) EXPECT_EQ(pop.type[h], agents::HouseholdType::Family) << h;
+  EXPECT_EQ(found.size(), (kHouseholds + 2) / 3);
+}
+
+TEST_F(FindingTest, HouseholdsOutsideTheIncomeStatusesAreNotFound) {
+  finding.income = "welfare+unemployed";
+  const auto found = contacts(finding);
+  EXPECT_EQ(found.size(), 2 * kHouseholds / 5);
+  for (const auto h : found)
+    EXPECT_TRUE(pop.income[h] == agents::Income::Welfare || pop.income[h] == agents::Income::Unemployed) << h;
+}
+
+TEST_F(FindingTest, MinTrajectoriesKeepsHouseholdsWithFewerOut) {
+  pop.care[3] = 0b11;     // two trajectories
+  pop.care[4] = 0b100;    // one
+  pop.care[5] = 0b10101;  // three
+  finding.min_trajectories = 2;
+  EXPECT_EQ(contacts(finding), (std::vector<sim::HouseholdId>{3, 5}));
+}
+
+// A filter only removes households: the others are found exactly as without it (their draws are their own).
+TEST_F(FindingTest, AFilterKeepsTheContactsOfTheHouseholdsInTheGroup) {
+  finding.self_referral = {0.3, 0.3};
+  const auto all = contacts(finding);
+  finding.household_types = "elderly+other";
+  const auto some = contacts(finding);
+  std::vector<sim::HouseholdId> expected;
+  for (const auto h : all)
+    if (pop.type[h] != agents::HouseholdType::Family) expected.push_back(h);
+  EXPECT_EQ(some, expected);
+  EXPECT_LT(some.size(), all.size());
+}
+
+TEST_F(FindingTest, ThePoliceSignalOffencesWhenTheTeamAsks) {
+  finding.self_referral = {0.0, 0.0};
+  pop.events[7] = agents::kOffenceThreat;
+  pop.events[8] = agents::kOffenceProperty;
+  EXPECT_TRUE(contacts(finding).empty()) << "police_signal 0: no signal";
+  finding.police_signal = 1.0;
+  std::vector<Source> sources;
+  EXPECT_EQ(contacts(finding, &sources), (std::vector<sim::HouseholdId>{7, 8}));
+  EXPECT_EQ(sources, (std::vector<Source>{Source::Signal, Source::Signal}));
 }
 
 }  // namespace

@@ -1,14 +1,18 @@
 // wijksim-viz headless under Xvfb: the screenshots have the window's size, are not blank, show the four
-// level colours in the flows panel(s) and carry text; bad input exits with code 2.
+// level colours in the flows panel(s) and carry text, also for every approach of the scenario catalogue; bad input
+// exits with code 2.
 #include <SFML/Graphics/Image.hpp>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -140,6 +144,40 @@ TEST(VizScreenshot, LiveControlsByKeysKeepRunning) {
   // The help overlay: a white box in the middle with dark text.
   EXPECT_GT(count_near(image, {kWidth / 2 - 300, kHeight / 2 - 200, 600, 400}, sf::Color{20, 20, 30}, 30), 500U);
 }
+
+// Every approach of the scenario catalogue (a shipped scenario with a [[teams]] table) opens in the visualiser and
+// runs a few months headless: the screenshot shows the four level colours and text like the default view.
+std::vector<std::string> catalogue_scenarios() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(WIJKSIM_VIZ_SCENARIOS)) {
+    if (entry.path().extension() != ".toml") continue;
+    std::ifstream in(entry.path());
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("[[teams]]", 0) == 0) {
+        names.push_back(entry.path().stem().string());
+        break;
+      }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class VizCatalogue : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(VizCatalogue, ApproachRunsHeadlessAndShowsTheLevels) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path png = out_file("catalogue_" + GetParam() + ".png");
+  fs::remove(png);
+  ASSERT_EQ(run_viz(GetParam() + " --households 2000 --months 6 --screenshot " + png.string()), 0);
+  sf::Image image;
+  ASSERT_TRUE(image.loadFromFile(png.string()));
+  expect_screenshot(image, {flows_box(0, kWidth)});
+}
+
+TEST(VizCatalogue, TheCatalogueIsNotEmpty) { EXPECT_GE(catalogue_scenarios().size(), 15U); }
+
+INSTANTIATE_TEST_SUITE_P(Catalogue, VizCatalogue, ::testing::ValuesIn(catalogue_scenarios()),
+                         [](const ::testing::TestParamInfo<std::string>& param) { return param.param; });
 
 TEST(VizCommandLine, UnknownScenarioIsBadInput) {
   EXPECT_EQ(run(std::string(WIJKSIM_VIZ_BINARY) + " no_such_scenario --screenshot /dev/null 2> /dev/null"), 2);

@@ -111,6 +111,19 @@ TEST(StepPaired, TwoTeamsInDifferentNeighbourhoods) {
   expect_following_changes_nothing(def, true);
 }
 
+TEST(StepPaired, AnIntakeGroupThatReadsCare) {
+  // Finding reads running care (min_trajectories) and signals (police, urgent intake): a followed household must
+  // be found on its care from before this month's care use, as when it is simulated.
+  auto def = testing::small_team_scenario(3000, 36, 4.0);
+  services::TeamDef& team = def.teams[0];
+  team.target = "light_orange+orange+red";
+  team.finding.min_trajectories = 1;
+  team.finding.police_signal = 0.5;
+  team.finding.household_types = "family+other";
+  team.urgent_signals = true;
+  expect_following_changes_nothing(def, true);
+}
+
 TEST(StepPaired, ProvidersWithLimitedPlacesAreSimulatedInFull) {
   // Waiting lists order households against each other, so nothing may be copied; the result is the same.
   auto def = testing::small_team_scenario(3000, 24, 6.0);

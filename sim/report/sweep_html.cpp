@@ -122,7 +122,8 @@ std::string sweep_html(const CompareResult& r, Lang lang) {
                       esc(say(lang, "financial ratio", "financiële ratio")));
   for (const std::size_t i : order) {
     const AlternativeResult& a = r.alternatives[i];
-    body += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", i + 1, esc(alternative_label(a, lang)),
+    body += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", i + 1,
+                        esc(alternative_label(a, lang)),
                         esc(euro_text(sim::team_budget_per_year(a), lang)),
                         esc(interval_text(a.npv[0], [lang](double v) { return euro_text(v, lang); })),
                         esc(interval_text(a.ratio[0], [lang](double v) { return ratio_text(v, lang); })),

@@ -11,10 +11,10 @@
 
 namespace wijksim::agents {
 
-using sim::kNonNegative;
-using sim::kProbability;
-using sim::kShare;
-using sim::Range;
+using kernel::kNonNegative;
+using kernel::kProbability;
+using kernel::kShare;
+using kernel::Range;
 
 /// One neighbourhood (district part) with its deprivation.
 struct NeighbourhoodDef {

@@ -8,7 +8,7 @@
 
 namespace wijksim::agents {
 
-using sim::Purpose;
+using kernel::Purpose;
 
 void IncomeStats::merge(const IncomeStats& o) {
   for (std::size_t i = 0; i < welfare_at_risk.size(); ++i) {
@@ -25,19 +25,19 @@ double monthly_hazard(double yearly) { return 1.0 - std::pow(1.0 - std::min(year
 
 namespace {
 
-void worsen(Population& pop, Domain d, sim::HouseholdId h, std::uint8_t steps = 1) {
+void worsen(Population& pop, Domain d, kernel::HouseholdId h, std::uint8_t steps = 1) {
   auto& s = pop.severity[index(d)][h];
   s = static_cast<std::uint8_t>(std::min<int>(kMaxSeverity, s + steps));
 }
 
-void raise_to(Population& pop, Domain d, sim::HouseholdId h, std::uint8_t floor) {
+void raise_to(Population& pop, Domain d, kernel::HouseholdId h, std::uint8_t floor) {
   auto& s = pop.severity[index(d)][h];
   s = std::max(s, floor);
 }
 
-bool in_institution(const Population& pop, sim::HouseholdId h) { return pop.intramural[h] != Intramural::None; }
+bool in_institution(const Population& pop, kernel::HouseholdId h) { return pop.intramural[h] != Intramural::None; }
 
-std::uint32_t serious_problems(const Population& pop, sim::HouseholdId h) {
+std::uint32_t serious_problems(const Population& pop, kernel::HouseholdId h) {
   std::uint32_t n = 0;
   for (const auto& column : pop.severity) n += column[h] >= 2 ? 1U : 0U;
   return n;
@@ -45,7 +45,7 @@ std::uint32_t serious_problems(const Population& pop, sim::HouseholdId h) {
 
 
 // Apply an event's hits: each domain worsens one step with its own probability.
-void apply_hits(Population& pop, sim::HouseholdId h, const LifeEventDef& ev, sim::DrawStream& draws) {
+void apply_hits(Population& pop, kernel::HouseholdId h, const LifeEventDef& ev, kernel::DrawStream& draws) {
   for (std::size_t d = 0; d < kDomainCount; ++d) {
     if (draws.uniform() < ev.hits[d]) worsen(pop, static_cast<Domain>(d), h);
   }
@@ -60,7 +60,7 @@ void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, co
   const auto at_most = [](const LifeEventDef& e) { return e.hazard * (1.0 + e.deprivation); };
   const double bound = at_most(def.job_loss) * (1.0 + def.job_loss_per_serious_problem * kDomainCount) +
                        at_most(def.separation) + at_most(def.illness) + at_most(def.bereavement);
-  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
     if (ctx.follows(h)) continue;
     pop.events[h] = 0;
     if (in_institution(pop, h)) continue;
@@ -90,7 +90,7 @@ void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, co
     }
     if (event == nullptr) continue;
     pop.events[h] |= bit;
-    sim::DrawStream draws(ctx.rng, h, ctx.t, Purpose::LifeEvent);
+    kernel::DrawStream draws(ctx.rng, h, ctx.t, Purpose::LifeEvent);
     draws.bits();  // index 0 chose the event
     apply_hits(pop, h, *event, draws);
   }
@@ -123,7 +123,7 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
   const DomainTables tables(def);
   constexpr auto kFinances = index(Domain::Finances), kHealth = index(Domain::Health);
   const auto column = pop.severity_columns();
-  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
     if (ctx.follows(h) || pop.intramural[h] == Intramural::NursingHome) continue;  // copied; out of the community
     std::array<std::uint8_t, kDomainCount> sev;
     for (std::size_t d = 0; d < kDomainCount; ++d) sev[d] = column[d][h];
@@ -167,11 +167,11 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
     // Three 64-bit draws give the six uniforms (two 32-bit halves each). One uniform per domain: low values
     // worsen, high values improve (the two never overlap while both hazards stay below one half).
     // (All three are mixed before any is used, so the independent mixes overlap in the pipeline.)
-    const sim::HouseholdMonthDraws draws = ctx.draws(h);
+    const kernel::HouseholdMonthDraws draws = ctx.draws(h);
     const std::array<std::uint64_t, 3> bits{draws.bits(Purpose::Domain, 0), draws.bits(Purpose::Domain, 1),
                                             draws.bits(Purpose::Domain, 2)};
     for (std::size_t d = 0; d < kDomainCount; ++d) {
-      const double u = (d % 2 == 0) ? sim::unit_lo(bits[d / 2]) : sim::unit_hi(bits[d / 2]);
+      const double u = (d % 2 == 0) ? kernel::unit_lo(bits[d / 2]) : kernel::unit_hi(bits[d / 2]);
       const std::uint8_t s = sev[d];
       if (s < kMaxSeverity && u < worsen[d][s] * mult[d]) {
         column[d][h] = static_cast<std::uint8_t>(s + 1);
@@ -194,17 +194,17 @@ namespace {
 enum LadderDraw : std::uint32_t { kHousingDraw, kShelterDraw, kYouthDraw, kIntramuralDraw, kOffenceDraw,
                                   kOffenceKindDraw, kDetentionDraw, kCutoffDraw };
 
-double draw(const StepContext& ctx, sim::HouseholdId h, LadderDraw which) {
+double draw(const StepContext& ctx, kernel::HouseholdId h, LadderDraw which) {
   return ctx.draws(h).uniform(Purpose::Escalation, which);
 }
 
 // Support lowers the entry hazards of the ladder that starts in a domain.
-double entry_factor(const Population& pop, sim::HouseholdId h, const StepContext& ctx, Domain d) {
+double entry_factor(const Population& pop, kernel::HouseholdId h, const StepContext& ctx, Domain d) {
   const SupportEffect* support = ctx.support_of(pop, h);
   return support != nullptr ? support->worsen[index(d)] : 1.0;
 }
 
-void housing_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
+void housing_ladder(Population& pop, kernel::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
   const std::uint8_t fin = pop.sev(Domain::Finances, h);
   if (pop.housing[h] == Housing::Housed && fin < 2) return;
   const double u = draw(ctx, h, kHousingDraw);
@@ -245,7 +245,7 @@ void housing_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e,
   }
 }
 
-void youth_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
+void youth_ladder(Population& pop, kernel::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
   const std::uint8_t par = pop.sev(Domain::Parenting, h);
   if (pop.children[h] == 0 || (pop.youth[h] == YouthEscalation::None && par < kMaxSeverity)) return;
   const double u = draw(ctx, h, kYouthDraw);
@@ -272,26 +272,26 @@ void youth_ladder(Population& pop, sim::HouseholdId h, const EscalationDef& e, c
 }
 
 
-void offences(Population& pop, sim::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
+void offences(Population& pop, kernel::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
   if (serious_problems(pop, h) < 2 ||
       draw(ctx, h, kOffenceDraw) >= e.offence * entry_factor(pop, h, ctx, Domain::Participation))
     return;
   static constexpr std::array<std::uint16_t, 3> kKinds{kOffenceProperty, kOffenceThreat, kOffenceAssault};
-  pop.events[h] |= kKinds[sim::categorical(draw(ctx, h, kOffenceKindDraw), e.offence_kind)];
+  pop.events[h] |= kKinds[kernel::categorical(draw(ctx, h, kOffenceKindDraw), e.offence_kind)];
   if (draw(ctx, h, kDetentionDraw) < e.detention_given_offence) {
     pop.intramural[h] = Intramural::Detention;
     pop.events[h] |= kDetention;
   }
 }
 
-void renew(Population& pop, sim::HouseholdId h, const PopulationDef& popdef, const DynamicsDef& def,
+void renew(Population& pop, kernel::HouseholdId h, const PopulationDef& popdef, const DynamicsDef& def,
            const StepContext& ctx) {
-  sim::DrawStream draws(ctx.rng, h, ctx.t, Purpose::Renewal);
+  kernel::DrawStream draws(ctx.rng, h, ctx.t, Purpose::Renewal);
   init_household(pop, h, popdef, def, ctx.deprivation_of(pop, h), draws, pop.type[h]);
   pop.events[h] |= kRenewed;
 }
 
-void intramural_ladder(Population& pop, sim::HouseholdId h, const DynamicsDef& def, const PopulationDef& popdef,
+void intramural_ladder(Population& pop, kernel::HouseholdId h, const DynamicsDef& def, const PopulationDef& popdef,
                        const StepContext& ctx) {
   const EscalationDef& e = def.escalation;
   const bool mental_crisis = pop.sev(Domain::MentalHealth, h) == kMaxSeverity;
@@ -333,7 +333,7 @@ void intramural_ladder(Population& pop, sim::HouseholdId h, const DynamicsDef& d
 void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const PopulationDef& popdef,
               const StepContext& ctx) {
   const auto column = pop.severity_columns();
-  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
     if (ctx.follows(h)) continue;
     // Every ladder starts from a serious problem or an escalated state: quiet households are skipped.
     std::uint8_t worst = 0;
@@ -352,7 +352,7 @@ void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const P
 
 namespace {
 
-void enter_welfare(Population& pop, sim::HouseholdId h) {
+void enter_welfare(Population& pop, kernel::HouseholdId h) {
   pop.income[h] = Income::Welfare;
   pop.income_months[h] = 0;
   pop.flags[h] &= static_cast<std::uint8_t>(~kExitedWelfare);
@@ -378,7 +378,7 @@ struct IncomeHazards {
   }
 };
 
-double welfare_exit_hazard(const Population& pop, sim::HouseholdId h, const IncomeDef& def, const IncomeHazards& hz,
+double welfare_exit_hazard(const Population& pop, kernel::HouseholdId h, const IncomeDef& def, const IncomeHazards& hz,
                            std::size_t year) {
   const double capacity = unit_from_byte(pop.capacity[h]);
   // Serious problems besides money (money trouble comes with living on welfare).
@@ -391,7 +391,7 @@ double welfare_exit_hazard(const Population& pop, sim::HouseholdId h, const Inco
 void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, const StepContext& ctx, IncomeStats& stats) {
   const double benefit_ends = 1.0 / def.unemployment_benefit_months;
   const IncomeHazards hazards(def);
-  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
     if (ctx.follows(h) || in_institution(pop, h)) continue;  // copied; income is frozen during a stay
     auto& months = pop.income_months[h];
     // Pensions and ordinary jobs do not change here: no draw needed.
@@ -424,7 +424,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
           // Benefit ends: some households fall back on welfare, others on a partner's or other income.
           // Households with serious money problems have no buffer to fall back on.
           if (pop.sev(Domain::Finances, h) >= 2 ||
-              sim::unit_lo(ctx.draws(h).bits(Purpose::Income, 1)) < def.welfare_after_unemployment) {
+              kernel::unit_lo(ctx.draws(h).bits(Purpose::Income, 1)) < def.welfare_after_unemployment) {
             enter_welfare(pop, h);
           } else {
             pop.income[h] = Income::Other;
@@ -438,7 +438,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
         ++stats.welfare_at_risk[year];
         if (u < welfare_exit_hazard(pop, h, def, hazards, year)) {
           ++stats.welfare_exits[year];
-          const bool to_work = sim::unit_lo(ctx.draws(h).bits(Purpose::Income, 1)) < def.exit_to_work_share;
+          const bool to_work = kernel::unit_lo(ctx.draws(h).bits(Purpose::Income, 1)) < def.exit_to_work_share;
           pop.income[h] = to_work ? Income::Work : Income::Other;
           if (to_work) pop.flags[h] |= kExitedWelfare;
           months = 0;

@@ -14,8 +14,8 @@ namespace wijksim::agents {
 
 /// Households [begin, end).
 struct HouseholdRange {
-  sim::HouseholdId begin;
-  sim::HouseholdId end;
+  kernel::HouseholdId begin;
+  kernel::HouseholdId end;
 };
 
 /// How support changes a household's hazards. Services fill these in; the household dynamics only read them.
@@ -35,13 +35,13 @@ struct CareEffects {
 
 /// What every system of a month needs to know besides the population.
 struct StepContext {
-  const sim::Rng& rng;
-  sim::Month t;                          ///< draw month: warm-up months first, then the horizon
+  const kernel::Rng& rng;
+  kernel::Month t;                          ///< draw month: warm-up months first, then the horizon
   std::span<const double> deprivation;   ///< per neighbourhood
   /// Optional cache of rng.at(h, t).base for households first .. first + size - 1 (filled once per block, so
   /// the systems do not each mix (household, month) again); empty means mix on demand.
   std::span<const std::uint64_t> draw_bases = {};
-  sim::HouseholdId first = 0;
+  kernel::HouseholdId first = 0;
   /// Team support effects: [2 * team] for active cases, [2 * team + 1] while monitoring (empty: no teams).
   std::span<const SupportEffect> support = {};
   const CareEffects* care = nullptr;     ///< effects of care as usual (null: none)
@@ -50,19 +50,19 @@ struct StepContext {
   std::span<const std::uint8_t> followed = {};
 
   /// The support effect on household h, or null.
-  const SupportEffect* support_of(const Population& p, sim::HouseholdId h) const {
+  const SupportEffect* support_of(const Population& p, kernel::HouseholdId h) const {
     if (support.empty()) return nullptr;
     const Support s = p.support[h];
     if (s != Support::Active && s != Support::Monitoring) return nullptr;
     return &support[2U * p.team[h] + (s == Support::Monitoring ? 1U : 0U)];
   }
 
-  double deprivation_of(const Population& p, sim::HouseholdId h) const { return deprivation[p.neighbourhood[h]]; }
+  double deprivation_of(const Population& p, kernel::HouseholdId h) const { return deprivation[p.neighbourhood[h]]; }
   /// True when household h's month is copied rather than simulated.
-  bool follows(sim::HouseholdId h) const { return !followed.empty() && followed[h] != 0; }
+  bool follows(kernel::HouseholdId h) const { return !followed.empty() && followed[h] != 0; }
   /// The draws of household h this month.
-  sim::HouseholdMonthDraws draws(sim::HouseholdId h) const {
-    return draw_bases.empty() ? rng.at(h, t) : sim::HouseholdMonthDraws(draw_bases[h - first]);
+  kernel::HouseholdMonthDraws draws(kernel::HouseholdId h) const {
+    return draw_bases.empty() ? rng.at(h, t) : kernel::HouseholdMonthDraws(draw_bases[h - first]);
   }
 };
 

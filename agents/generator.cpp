@@ -26,7 +26,7 @@ Neighbourhoods place_neighbourhoods(const PopulationDef& def, std::size_t n) {
   Neighbourhoods hoods;
   hoods.first.push_back(0);
   for (std::size_t i = 0; i < defs.size(); ++i) {
-    hoods.first.push_back(hoods.first.back() + static_cast<sim::HouseholdId>(counts[i]));
+    hoods.first.push_back(hoods.first.back() + static_cast<kernel::HouseholdId>(counts[i]));
     hoods.deprivation.push_back(defs[i].deprivation);
   }
   return hoods;
@@ -43,38 +43,38 @@ std::uint8_t initial_severity(const PrevalenceDef& prev, double scale, double u)
   return 0;
 }
 
-Income initial_income(const PopulationDef& def, HouseholdType type, double deprivation, sim::DrawStream& draws) {
+Income initial_income(const PopulationDef& def, HouseholdType type, double deprivation, kernel::DrawStream& draws) {
   if (type == HouseholdType::Elderly) return Income::Pension;
   const double welfare = def.initial_welfare * (1.0 + def.deprivation_welfare * deprivation);
-  if (sim::bernoulli(draws, welfare)) return Income::Welfare;
-  return sim::bernoulli(draws, def.employed_share[index(type)]) ? Income::Work : Income::Other;
+  if (kernel::bernoulli(draws, welfare)) return Income::Welfare;
+  return kernel::bernoulli(draws, def.employed_share[index(type)]) ? Income::Work : Income::Other;
 }
 
 }  // namespace
 
-void init_household(Population& pop, sim::HouseholdId h, const PopulationDef& def, const DynamicsDef& dynamics,
-                    double deprivation, sim::DrawStream& draws, std::optional<HouseholdType> kept_type) {
-  const auto drawn = static_cast<HouseholdType>(sim::categorical(draws, def.type_shares));
+void init_household(Population& pop, kernel::HouseholdId h, const PopulationDef& def, const DynamicsDef& dynamics,
+                    double deprivation, kernel::DrawStream& draws, std::optional<HouseholdType> kept_type) {
+  const auto drawn = static_cast<HouseholdType>(kernel::categorical(draws, def.type_shares));
   const HouseholdType type = kept_type.value_or(drawn);
   const auto t = index(type);
   pop.type[h] = type;
-  pop.adults[h] = sim::bernoulli(draws, def.single_adult_share[t]) ? 1 : 2;
+  pop.adults[h] = kernel::bernoulli(draws, def.single_adult_share[t]) ? 1 : 2;
   pop.children[h] = type == HouseholdType::Family
-                        ? static_cast<std::uint8_t>(std::min<std::uint32_t>(9, 1 + sim::poisson(draws, def.children_mean - 1.0)))
+                        ? static_cast<std::uint8_t>(std::min<std::uint32_t>(9, 1 + kernel::poisson(draws, def.children_mean - 1.0)))
                         : 0;
   const double capacity =
-      sim::normal(draws, def.capacity_mean - def.deprivation_capacity * deprivation, def.capacity_sd);
+      kernel::normal(draws, def.capacity_mean - def.deprivation_capacity * deprivation, def.capacity_sd);
   pop.capacity[h] = byte_from_unit(std::clamp(capacity, 0.02, 1.0));
   std::uint8_t traits = 0;
   const double id_share =
       def.intellectual_disability * (1.0 + def.deprivation_intellectual_disability * deprivation);
-  if (sim::bernoulli(draws, id_share)) traits |= kIntellectualDisability;
-  if (sim::bernoulli(draws, def.physical_disability[t])) traits |= kPhysicalDisability;
+  if (kernel::bernoulli(draws, id_share)) traits |= kIntellectualDisability;
+  if (kernel::bernoulli(draws, def.physical_disability[t])) traits |= kPhysicalDisability;
   pop.traits[h] = traits;
 
   pop.income[h] = initial_income(def, type, deprivation, draws);
   pop.income_months[h] = static_cast<std::uint16_t>(
-      pop.income[h] == Income::Welfare ? std::min(240.0, sim::exponential(draws, def.initial_welfare_months)) : 0.0);
+      pop.income[h] == Income::Welfare ? std::min(240.0, kernel::exponential(draws, def.initial_welfare_months)) : 0.0);
 
   // Problems start where they would accumulate: more in deprived neighbourhoods and with low capacity (the
   // same relative effect of capacity as on worsening, normalised at the mean capacity).
@@ -95,7 +95,7 @@ void init_household(Population& pop, sim::HouseholdId h, const PopulationDef& de
   pop.youth[h] = YouthEscalation::None;
   pop.intramural[h] = Intramural::None;
   pop.flags[h] = 0;
-  pop.trust[h] = byte_from_unit(sim::normal(draws, def.trust_mean - 0.2 * deprivation, 0.15));
+  pop.trust[h] = byte_from_unit(kernel::normal(draws, def.trust_mean - 0.2 * deprivation, 0.15));
   pop.support[h] = Support::NotKnown;
   pop.care[h] = 0;
   pop.waiting[h] = 0;
@@ -103,12 +103,12 @@ void init_household(Population& pop, sim::HouseholdId h, const PopulationDef& de
 }
 
 Population generate_population(const PopulationDef& def, const DynamicsDef& dynamics, const Neighbourhoods& hoods,
-                               const sim::Rng& rng) {
+                               const kernel::Rng& rng) {
   Population pop(hoods.first.back());
   for (std::size_t n = 0; n < hoods.count(); ++n) {
-    for (sim::HouseholdId h = hoods.begin(n); h < hoods.end(n); ++h) {
+    for (kernel::HouseholdId h = hoods.begin(n); h < hoods.end(n); ++h) {
       pop.neighbourhood[h] = static_cast<std::uint16_t>(n);
-      sim::DrawStream draws(rng, h, 0, sim::Purpose::Generate);
+      kernel::DrawStream draws(rng, h, 0, kernel::Purpose::Generate);
       init_household(pop, h, def, dynamics, hoods.deprivation[n], draws);
       pop.last_level[h] = Level::Green;
       pop.laws[h] = 0;

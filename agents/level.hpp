@@ -13,25 +13,25 @@
 namespace wijksim::agents {
 
 /// True when the household is in an escalated state.
-inline bool escalated(const Population& p, sim::HouseholdId h) {
+inline bool escalated(const Population& p, kernel::HouseholdId h) {
   return p.housing[h] == Housing::Evicted || p.youth[h] == YouthEscalation::Placement ||
          p.intramural[h] != Intramural::None;
 }
 
 namespace detail {
 /// Burden a household can carry.
-inline double carried(const Population& p, sim::HouseholdId h, const LevelDef& def) {
+inline double carried(const Population& p, kernel::HouseholdId h, const LevelDef& def) {
   return def.threshold + def.capacity_weight * unit_from_byte(p.capacity[h]) +
          def.network_weight * unit_from_byte(p.network[h]);
 }
 /// Burden of living on a benefit.
-inline double benefit_burden(const Population& p, sim::HouseholdId h, const LevelDef& def) {
+inline double benefit_burden(const Population& p, kernel::HouseholdId h, const LevelDef& def) {
   return p.income[h] == Income::Welfare || p.income[h] == Income::Unemployed ? def.benefit_burden : 0.0;
 }
 }  // namespace detail
 
 /// The household's problem level now (inline: it runs for every household every month).
-inline Level level_of(const Population& p, sim::HouseholdId h, const LevelDef& def) {
+inline Level level_of(const Population& p, kernel::HouseholdId h, const LevelDef& def) {
   if (escalated(p, h)) return Level::Red;
   std::uint32_t problems = 0, crises = 0;
   double burden = detail::benefit_burden(p, h, def);

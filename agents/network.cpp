@@ -6,19 +6,19 @@
 
 namespace wijksim::agents {
 
-SocialGraph build_social_network(const NetworkDef& def, const Neighbourhoods& hoods, const sim::Rng& rng) {
+SocialGraph build_social_network(const NetworkDef& def, const Neighbourhoods& hoods, const kernel::Rng& rng) {
   const std::uint32_t n = hoods.first.back();
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
   edges.reserve(static_cast<std::size_t>(def.mean_ties * n * 1.05) + 16);
   for (std::size_t nb = 0; nb < hoods.count(); ++nb) {
     const std::uint32_t lo = hoods.begin(nb), hi = hoods.end(nb);
     for (std::uint32_t h = lo; h < hi; ++h) {
-      sim::DrawStream draws(rng, h, 0, sim::Purpose::Network);
-      const std::uint32_t ties = sim::poisson(draws, def.mean_ties / 2.0);
+      kernel::DrawStream draws(rng, h, 0, kernel::Purpose::Network);
+      const std::uint32_t ties = kernel::poisson(draws, def.mean_ties / 2.0);
       for (std::uint32_t k = 0; k < ties; ++k) {
-        const bool local = sim::bernoulli(draws, def.within_neighbourhood);
+        const bool local = kernel::bernoulli(draws, def.within_neighbourhood);
         const std::uint32_t span = local ? hi - lo : n;
-        const std::uint32_t other = (local ? lo : 0) + static_cast<std::uint32_t>(sim::below(draws, span));
+        const std::uint32_t other = (local ? lo : 0) + static_cast<std::uint32_t>(kernel::below(draws, span));
         if (other == h) continue;
         edges.emplace_back(h, other);
         edges.emplace_back(other, h);

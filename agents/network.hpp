@@ -18,7 +18,7 @@ using SocialGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::
 
 /// Draw the ties: each household starts Poisson(mean_ties / 2) ties, inside its neighbourhood with
 /// probability within_neighbourhood, else anywhere. Reads NetworkDef; writes nothing in the population.
-SocialGraph build_social_network(const NetworkDef& def, const Neighbourhoods& hoods, const sim::Rng& rng);
+SocialGraph build_social_network(const NetworkDef& def, const Neighbourhoods& hoods, const kernel::Rng& rng);
 
 /// Network strength from the ties: supportive ties are ties to households that were green or light orange
 /// last month, discounted by the household's own isolation (participation severity);

@@ -44,11 +44,11 @@ void mark_same(const Population& a, const Population& b, std::vector<std::uint8_
   compare(a.last_level, b.last_level);
 }
 
-void copy_followed(const Population& from, Population& to, sim::HouseholdId begin, sim::HouseholdId end,
+void copy_followed(const Population& from, Population& to, kernel::HouseholdId begin, kernel::HouseholdId end,
                    std::span<const std::uint8_t> follows, FollowedColumns which) {
   // Most households follow: copy the whole range column by column and put back the few that do not.
-  std::vector<sim::HouseholdId> own;
-  for (sim::HouseholdId h = begin; h < end; ++h)
+  std::vector<kernel::HouseholdId> own;
+  for (kernel::HouseholdId h = begin; h < end; ++h)
     if (follows[h] == 0) own.push_back(h);
   std::vector<std::int64_t> kept(own.size());
   const auto copy = [&](const auto& src, auto& dst) {

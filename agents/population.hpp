@@ -84,7 +84,7 @@ struct Population {
   explicit Population(std::size_t n = 0) { resize(n); }
   void resize(std::size_t n);
   std::size_t size() const { return type.size(); }
-  std::uint8_t sev(Domain d, sim::HouseholdId h) const { return severity[index(d)][h]; }
+  std::uint8_t sev(Domain d, kernel::HouseholdId h) const { return severity[index(d)][h]; }
   /// Raw pointers to the severity columns, for hot loops: a byte store may alias anything, so reading
   /// through the vectors would reload their data pointers after every store.
   std::array<std::uint8_t*, kDomainCount> severity_columns() {
@@ -107,7 +107,7 @@ enum class FollowedColumns { BeforeCare, Care };
 /// Copies the columns `which` of the households in [begin, end) marked in `follows` from `from` into `to`.
 /// last_level, laws and cost_year are never copied: the copying world's own classification and accounting
 /// write them.
-void copy_followed(const Population& from, Population& to, sim::HouseholdId begin, sim::HouseholdId end,
+void copy_followed(const Population& from, Population& to, kernel::HouseholdId begin, kernel::HouseholdId end,
                    std::span<const std::uint8_t> follows, FollowedColumns which);
 
 }  // namespace wijksim::agents

@@ -7,9 +7,9 @@
 #include "agents/network.hpp"
 #include "common/fixtures.hpp"
 #include "scenarios/loader.hpp"
-#include "sim/compare.hpp"
-#include "sim/paired.hpp"
-#include "sim/world.hpp"
+#include "sim/batch/compare.hpp"
+#include "sim/engine/paired.hpp"
+#include "sim/engine/world.hpp"
 
 namespace {
 

@@ -41,9 +41,9 @@ struct EffectLineDef {
   template <class V> void visit(V& v) {
     v.text("name", name, "label in the table");
     v.choice("pocket", pocket, services::kPocketNames, "pocket that gains");
-    v.list("share", share, sim::kShare, "share of reached households by type: families, elderly, other");
-    v.field("eur", eur, sim::kEur, "EUR per household a year");
-    v.field("years", years, sim::Range{1, 9}, "years the benefit lasts, from year 1");
+    v.list("share", share, kernel::kShare, "share of reached households by type: families, elderly, other");
+    v.field("eur", eur, kernel::kEur, "EUR per household a year");
+    v.field("years", years, kernel::Range{1, 9}, "years the benefit lasts, from year 1");
     v.flag("relapse_included", relapse_included, "the amount already allows for relapse (not applied again)");
   }
 };
@@ -93,22 +93,22 @@ struct MkbaToolDef {
   std::vector<EffectLineDef> effects = default_effect_lines();  ///< effect lines (C) [S004 Table 4.7; S003]
 
   template <class V> void visit(V& v) {
-    v.field("households", households, sim::Range{0.0, 1.0e8}, "households reached in one year (0 = as the team's FTE carries)");
-    v.list("type_shares", type_shares, sim::kShare, "share of families, elderly, other");
-    v.list("severity_families", severity[0], sim::kShare, "families by severity: single, multiple self-reliant, multiple not");
-    v.list("severity_elderly", severity[1], sim::kShare, "elderly by severity");
-    v.list("severity_other", severity[2], sim::kShare, "other households by severity");
-    v.list("caseload", caseload, sim::Range{1.0, 1.0e6}, "households per FTE by severity");
-    v.field("share_additional", share_additional, sim::kShare, "share of the team's running costs that is new money");
-    v.field("one_off_costs", one_off_costs, sim::kEur, "EUR once, in year 0");
-    v.field("newly_found_share", newly_found_share, sim::kShare, "share of reached households newly found");
-    v.field("extra_care_new", extra_care_new, sim::kEur, "EUR of care started per newly found household");
-    v.field("existing_care", existing_care, sim::kEur, "EUR a year of substitutable care per known household");
-    v.field("substitution_new", substitution_new, sim::kShare, "share of newly found households' extra care replaced");
-    v.field("substitution_existing", substitution_existing, sim::kShare, "share of known households' care replaced");
+    v.field("households", households, kernel::Range{0.0, 1.0e8}, "households reached in one year (0 = as the team's FTE carries)");
+    v.list("type_shares", type_shares, kernel::kShare, "share of families, elderly, other");
+    v.list("severity_families", severity[0], kernel::kShare, "families by severity: single, multiple self-reliant, multiple not");
+    v.list("severity_elderly", severity[1], kernel::kShare, "elderly by severity");
+    v.list("severity_other", severity[2], kernel::kShare, "other households by severity");
+    v.list("caseload", caseload, kernel::Range{1.0, 1.0e6}, "households per FTE by severity");
+    v.field("share_additional", share_additional, kernel::kShare, "share of the team's running costs that is new money");
+    v.field("one_off_costs", one_off_costs, kernel::kEur, "EUR once, in year 0");
+    v.field("newly_found_share", newly_found_share, kernel::kShare, "share of reached households newly found");
+    v.field("extra_care_new", extra_care_new, kernel::kEur, "EUR of care started per newly found household");
+    v.field("existing_care", existing_care, kernel::kEur, "EUR a year of substitutable care per known household");
+    v.field("substitution_new", substitution_new, kernel::kShare, "share of newly found households' extra care replaced");
+    v.field("substitution_existing", substitution_existing, kernel::kShare, "share of known households' care replaced");
     v.choice("care_pocket", care_pocket, services::kPocketNames, "pocket of the extra and the substituted care");
-    v.field("attribution", attribution, sim::kShare, "share of an observed effect credited to the team");
-    v.field("relapse", relapse, sim::kShare, "share of effects lost to relapse");
+    v.field("attribution", attribution, kernel::kShare, "share of an observed effect credited to the team");
+    v.field("relapse", relapse, kernel::kShare, "share of effects lost to relapse");
     v.tables("effects", effects, "effect lines: name, pocket, share by type, EUR a year, years");
   }
 };

@@ -23,10 +23,10 @@ struct RunDef {
   std::uint64_t seed = 20140101;      ///< seed of the random source
 
   template <class V> void visit(V& v) {
-    v.field("households", households, sim::Range{1, 20'000'000}, "households in the district");
-    v.field("months", months, sim::Range{1, 1200}, "horizon in months");
-    v.field("warmup_months", warmup_months, sim::Range{0, 600}, "months simulated before month 0");
-    v.field("seed", seed, sim::Range{0, 9.0e15}, "seed of the random source");
+    v.field("households", households, kernel::Range{1, 20'000'000}, "households in the district");
+    v.field("months", months, kernel::Range{1, 1200}, "horizon in months");
+    v.field("warmup_months", warmup_months, kernel::Range{0, 600}, "months simulated before month 0");
+    v.field("seed", seed, kernel::Range{0, 9.0e15}, "seed of the random source");
   }
 };
 
@@ -38,8 +38,8 @@ struct TargetDef {
   bool enabled = true;   ///< checked by `wijksim calibrate`
 
   template <class V> void visit(V& v) {
-    v.field("low", low, sim::Range{-1.0e12, 1.0e12}, "lower end of the accepted range");
-    v.field("high", high, sim::Range{-1.0e12, 1.0e12}, "upper end of the accepted range");
+    v.field("low", low, kernel::Range{-1.0e12, 1.0e12}, "lower end of the accepted range");
+    v.field("high", high, kernel::Range{-1.0e12, 1.0e12}, "upper end of the accepted range");
     v.text("source", source, "sourcebook tag");
     v.flag("enabled", enabled, "checked by wijksim calibrate");
   }
@@ -105,11 +105,11 @@ struct MkbaDef {
   std::vector<SensitivityDef> sensitivity;  ///< one-way ranges for the tornado chart
 
   template <class V> void visit(V& v) {
-    v.field("discount_real", discount_real, sim::Range{0.0, 0.5}, "real discount rate a year");
-    v.field("risk_premium", risk_premium, sim::Range{0.0, 0.5}, "risk premium added to the discount rate");
+    v.field("discount_real", discount_real, kernel::Range{0.0, 0.5}, "real discount rate a year");
+    v.field("risk_premium", risk_premium, kernel::Range{0.0, 0.5}, "risk premium added to the discount rate");
     v.choice("mode", mode, kMkbaModes, "continuous, cohort or both");
-    v.field("replications", replications, sim::Range{1, 100000}, "paired replications of wijksim compare");
-    v.field("cohort_months", cohort_months, sim::Range{1, 1200}, "months the team works in cohort mode");
+    v.field("replications", replications, kernel::Range{1, 100000}, "paired replications of wijksim compare");
+    v.field("cohort_months", cohort_months, kernel::Range{1, 1200}, "months the team works in cohort mode");
     v.tables("sensitivity", sensitivity, "one-way ranges for the tornado chart");
   }
   double discount_rate() const { return discount_real + risk_premium; }

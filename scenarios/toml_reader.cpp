@@ -12,7 +12,7 @@
 namespace wijksim::scenarios::detail {
 namespace {
 
-using sim::Range;
+using kernel::Range;
 
 const char* type_name(const toml::node& n) {
   switch (n.type()) {
@@ -39,8 +39,8 @@ const char* type_name(const toml::node& n) {
 }
 
 std::string bound_text(double x) {
-  if (x >= sim::kUnbounded) return "inf";
-  if (x <= -sim::kUnbounded) return "-inf";
+  if (x >= kernel::kUnbounded) return "inf";
+  if (x <= -kernel::kUnbounded) return "-inf";
   return format_number(x);
 }
 

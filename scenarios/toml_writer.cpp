@@ -30,7 +30,7 @@ class Writer {
   Writer(std::string& out, const std::string& path, Part part) : out_(out), path_(path), part_(part) {}
 
   template <class T>
-  void field(std::string_view key, const T& value, sim::Range, const char* doc) {
+  void field(std::string_view key, const T& value, kernel::Range, const char* doc) {
     if constexpr (std::is_floating_point_v<T>) {
       line(key, detail::toml_float(value), doc);
     } else {
@@ -46,7 +46,7 @@ class Writer {
     line(key, detail::toml_string(value), doc);
   }
   template <class Values>
-  void list(std::string_view key, const Values& values, sim::Range, const char* doc) {
+  void list(std::string_view key, const Values& values, kernel::Range, const char* doc) {
     line(key, array_text(values), doc);
   }
   template <class Sub>

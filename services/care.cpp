@@ -13,26 +13,26 @@ PriceTable PriceTable::from(const PriceListDef& prices, const CareDef& care) {
   PriceTable t;
   for (std::size_t i = 0; i < kPricedItemCount; ++i) {
     const ItemDef& item = prices.items[i];
-    t.cents[i] = is_one_off(static_cast<Item>(i)) ? sim::to_cents(item.eur) : sim::monthly_cents(item.eur);
+    t.cents[i] = is_one_off(static_cast<Item>(i)) ? kernel::to_cents(item.eur) : kernel::monthly_cents(item.eur);
     t.payer[i] = id(pocket_from_name(item.payer).value_or(Pocket::MunicipalitySocialWork));
     const auto second = pocket_from_name(item.second_payer);
     t.second_payer[i] = second ? id(*second) : t.payer[i];
     t.second_share[i] = second ? item.second_share : 0.0;
-    const auto is_public = [](sim::PocketId p) {
+    const auto is_public = [](kernel::PocketId p) {
       const auto pocket = static_cast<Pocket>(p);
       return is_money(pocket) && pocket != Pocket::Household && pocket != Pocket::EmployersSociety;
     };
     t.public_money[i] = is_public(t.payer[i]) && (t.second_share[i] == 0.0 || is_public(t.second_payer[i]));
   }
-  t.quality_of_life_per_crisis_month = sim::monthly_cents(care.quality_of_life_loss * prices[Item::QualityOfLife].eur);
-  t.productivity_per_month = sim::monthly_cents(care.productivity_loss_share * prices[Item::ProductivityLoss].eur);
+  t.quality_of_life_per_crisis_month = kernel::monthly_cents(care.quality_of_life_loss * prices[Item::QualityOfLife].eur);
+  t.productivity_per_month = kernel::monthly_cents(care.productivity_loss_share * prices[Item::ProductivityLoss].eur);
   t.gp_min_severity = static_cast<std::uint8_t>(care.gp_users_min_severity);
   return t;
 }
 
-void PriceTable::book(sim::Ledger& ledger, sim::Month month, Item item, sim::Cents total) const {
+void PriceTable::book(kernel::Ledger& ledger, kernel::Month month, Item item, kernel::Cents total) const {
   const auto i = static_cast<std::size_t>(item);
-  const auto second = static_cast<sim::Cents>(std::llround(static_cast<double>(total) * second_share[i]));
+  const auto second = static_cast<kernel::Cents>(std::llround(static_cast<double>(total) * second_share[i]));
   ledger.book(month, payer[i], id(item), total - second);
   if (second != 0) ledger.book(month, second_payer[i], id(item), second);
 }
@@ -83,11 +83,11 @@ namespace {
 // Waiting households give up with the provider's drop-out hazard, or leave the list once they no longer
 // qualify. Returns the bits still waited for.
 std::uint16_t keep_waiting(std::uint16_t waiting, std::uint16_t qualifies, const CareRules& rules,
-                           const sim::HouseholdMonthDraws& draws, ProviderInbox& inbox) {
+                           const kernel::HouseholdMonthDraws& draws, ProviderInbox& inbox) {
   waiting &= qualifies;
   for (unsigned bits = waiting; bits != 0; bits &= bits - 1) {
     const auto t = static_cast<std::uint32_t>(std::countr_zero(bits));
-    if (draws.uniform(sim::Purpose::CareUse, kTrajectoryCount + t) < rules.drop_out[t]) {
+    if (draws.uniform(kernel::Purpose::CareUse, kTrajectoryCount + t) < rules.drop_out[t]) {
       waiting &= static_cast<std::uint16_t>(~(1U << t));
       ++inbox.dropped[t];
     }
@@ -97,7 +97,7 @@ std::uint16_t keep_waiting(std::uint16_t waiting, std::uint16_t qualifies, const
 
 }  // namespace
 
-std::uint16_t qualifying(const Population& pop, sim::HouseholdId h, const CareRules& rules) {
+std::uint16_t qualifying(const Population& pop, kernel::HouseholdId h, const CareRules& rules) {
   constexpr auto kReintegration = static_cast<std::uint16_t>(1U << static_cast<unsigned>(Trajectory::Reintegration));
   std::uint16_t qualifies = 0;
   for (std::size_t d = 0; d < agents::kDomainCount; ++d) qualifies |= rules.qualifies[d][pop.severity[d][h]];
@@ -108,7 +108,7 @@ std::uint16_t qualifying(const Population& pop, sim::HouseholdId h, const CareRu
 
 void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx,
               ProviderInbox& inbox) {
-  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
     if (ctx.follows(h) || pop.intramural[h] != agents::Intramural::None) continue;  // copied; care inside the institution
     const std::uint16_t qualifies = qualifying(pop, h, rules);
     const bool on_welfare = pop.income[h] == agents::Income::Welfare;
@@ -121,13 +121,13 @@ void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules,
     const std::size_t type = agents::index(pop.type[h]);
     // Last month's level: households that cannot cope are more often in view of services.
     const bool heavy = pop.last_level[h] >= agents::Level::Orange;
-    const sim::HouseholdMonthDraws draws = ctx.draws(h);
+    const kernel::HouseholdMonthDraws draws = ctx.draws(h);
     while (candidates != 0) {
       const auto t = static_cast<std::size_t>(std::countr_zero(candidates));
       const auto bit = static_cast<std::uint16_t>(1U << t);
       candidates &= static_cast<std::uint16_t>(~bit);
       const auto& rule = rules.rules[t];
-      const double u = draws.uniform(sim::Purpose::CareUse, static_cast<std::uint32_t>(t));
+      const double u = draws.uniform(kernel::Purpose::CareUse, static_cast<std::uint32_t>(t));
       const bool eligible = t != static_cast<std::size_t>(Trajectory::Reintegration) || on_welfare;
       if (care & bit) {
         if (!eligible || u < ((qualifies & bit) ? rule.ends_ongoing : rule.ends_resolved))
@@ -148,11 +148,11 @@ void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules,
 
 namespace {
 
-bool running(const Population& pop, sim::HouseholdId h, Trajectory t) {
+bool running(const Population& pop, kernel::HouseholdId h, Trajectory t) {
   return (pop.care[h] & (1U << static_cast<unsigned>(t))) != 0;
 }
 
-std::uint8_t laws_in_use(const Population& pop, sim::HouseholdId h) {
+std::uint8_t laws_in_use(const Population& pop, kernel::HouseholdId h) {
   std::uint8_t laws = 0;
   if (running(pop, h, Trajectory::YouthAmbulatory) || pop.youth[h] != agents::YouthEscalation::None) laws |= kYouthLaw;
   if (running(pop, h, Trajectory::WmoHouseholdHelp) || running(pop, h, Trajectory::WmoDayActivities) ||
@@ -166,12 +166,12 @@ std::uint8_t laws_in_use(const Population& pop, sim::HouseholdId h) {
 struct HouseholdBill {
   CareAccumulator& acc;
   const PriceTable& prices;
-  sim::Cents money = 0;
+  kernel::Cents money = 0;
   void add(Item item, std::int64_t units = 1) {
-    const sim::Cents c = prices[item] * units;
+    const kernel::Cents c = prices[item] * units;
     add_cents(item, c);
   }
-  void add_cents(Item item, sim::Cents c) {
+  void add_cents(Item item, kernel::Cents c) {
     acc.items[static_cast<std::size_t>(item)] += c;
     if (prices.public_money[static_cast<std::size_t>(item)]) money += c;
   }
@@ -179,7 +179,7 @@ struct HouseholdBill {
 
 using Severities = std::array<std::uint8_t, agents::kDomainCount>;
 
-void bill_running(const Population& pop, sim::HouseholdId h, const Severities& sev, HouseholdBill& bill) {
+void bill_running(const Population& pop, kernel::HouseholdId h, const Severities& sev, HouseholdBill& bill) {
   using agents::Income;
   using agents::Intramural;
   switch (pop.income[h]) {
@@ -227,7 +227,7 @@ void bill_running(const Population& pop, sim::HouseholdId h, const Severities& s
   if (crises > 0) bill.add_cents(Item::QualityOfLife, crises * bill.prices.quality_of_life_per_crisis_month);
 }
 
-void bill_events(const Population& pop, sim::HouseholdId h, HouseholdBill& bill) {
+void bill_events(const Population& pop, kernel::HouseholdId h, HouseholdBill& bill) {
   const std::uint16_t ev = pop.events[h];
   if (ev == 0) return;
   if (ev & agents::kEviction) {
@@ -242,7 +242,7 @@ void bill_events(const Population& pop, sim::HouseholdId h, HouseholdBill& bill)
 }
 
 // True when the household's month costs nothing: no problem, no care, no benefit, no escalation, no event.
-bool costs_nothing(const Population& pop, sim::HouseholdId h, const Severities& sev) {
+bool costs_nothing(const Population& pop, kernel::HouseholdId h, const Severities& sev) {
   std::uint8_t any_severity = 0;
   for (const auto s : sev) any_severity |= s;
   const auto income = pop.income[h];
@@ -256,7 +256,7 @@ bool costs_nothing(const Population& pop, sim::HouseholdId h, const Severities& 
 
 void account(Population& pop, agents::HouseholdRange r, const PriceTable& prices, CareAccumulator& acc) {
   const auto column = pop.severity_columns();
-  for (sim::HouseholdId h = r.begin; h < r.end; ++h) {
+  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
     const auto level = agents::index(pop.last_level[h]);
     ++acc.level_months[level];
     Severities sev;

@@ -16,26 +16,26 @@ namespace wijksim::services {
 /// The price list resolved for booking: cents per month (running items) or per event (one-off items),
 /// and the payer split of every item.
 struct PriceTable {
-  std::array<sim::Cents, kItemCount> cents{};           ///< per month or per event
-  std::array<sim::PocketId, kItemCount> payer{};
-  std::array<sim::PocketId, kItemCount> second_payer{};
+  std::array<kernel::Cents, kItemCount> cents{};           ///< per month or per event
+  std::array<kernel::PocketId, kItemCount> payer{};
+  std::array<kernel::PocketId, kItemCount> second_payer{};
   std::array<double, kItemCount> second_share{};        ///< 0 when the item has one payer
   std::array<bool, kItemCount> public_money{};          ///< paid from a public budget (not the household, employers or non-monetary)
-  sim::Cents quality_of_life_per_crisis_month = 0;      ///< non-monetary loss per domain in crisis per month
-  sim::Cents productivity_per_month = 0;                ///< productivity loss per month of a household in work at mental health >= 2
+  kernel::Cents quality_of_life_per_crisis_month = 0;      ///< non-monetary loss per domain in crisis per month
+  kernel::Cents productivity_per_month = 0;                ///< productivity loss per month of a household in work at mental health >= 2
   std::uint8_t gp_min_severity = 1;                     ///< health or mental-health severity from which the GP item is booked
 
   static PriceTable from(const PriceListDef& prices, const CareDef& care);
-  sim::Cents operator[](Item i) const { return cents[static_cast<std::size_t>(i)]; }
+  kernel::Cents operator[](Item i) const { return cents[static_cast<std::size_t>(i)]; }
   /// Book the month's total of one item to its payer(s); a split rounds the second share, the first payer
   /// takes the rest, so the parts add up exactly.
-  void book(sim::Ledger& ledger, sim::Month month, Item item, sim::Cents total) const;
+  void book(kernel::Ledger& ledger, kernel::Month month, Item item, kernel::Cents total) const;
 };
 
 /// Money per item and cost per level gathered over a range of households in one month.
 struct CareAccumulator {
-  std::array<sim::Cents, kItemCount> items{};                  ///< cents per item (before the payer split)
-  std::array<sim::Cents, agents::kLevelCount> level_cost{};    ///< public money by level
+  std::array<kernel::Cents, kItemCount> items{};                  ///< cents per item (before the payer split)
+  std::array<kernel::Cents, agents::kLevelCount> level_cost{};    ///< public money by level
   std::array<std::int64_t, agents::kLevelCount> level_months{};///< household-months by level
   void merge(const CareAccumulator& o);
 };
@@ -45,7 +45,7 @@ enum Law : std::uint8_t { kYouthLaw = 1U << 0, kWmo = 1U << 1, kWelfareLaw = 1U 
 
 /// A household that wants to start a trajectory at a provider with a limited number of places.
 struct CareRequest {
-  sim::HouseholdId h;
+  kernel::HouseholdId h;
   std::uint8_t trajectory;
 };
 
@@ -76,7 +76,7 @@ struct CareRules {
 };
 
 /// Trajectories a household qualifies for now (re-integration only on welfare).
-std::uint16_t qualifying(const agents::Population& pop, sim::HouseholdId h, const CareRules& rules);
+std::uint16_t qualifying(const agents::Population& pop, kernel::HouseholdId h, const CareRules& rules);
 
 /// Start and end care-as-usual trajectories. A start at a provider with limited places becomes a request for
 /// its waiting list; waiting households may give up, or leave the list when they no longer qualify.

@@ -45,11 +45,11 @@ struct TrajectoryDef {
 
   template <class V> void visit(V& v) {
     v.choice("domain", domain, agents::kDomainNames, "qualifying domain");
-    v.field("min_severity", min_severity, sim::Range{1, 3}, "severity from which the household may start");
-    v.field("start", start, sim::kProbability, "start hazard per month while qualifying");
-    v.field("ends_ongoing", ends_ongoing, sim::kProbability, "end hazard per month while qualifying");
-    v.field("ends_resolved", ends_resolved, sim::kProbability, "end hazard per month once below min_severity");
-    v.list("type_factor", type_factor, sim::Range{0.0, 20.0}, "start multiplier for family, elderly, other");
+    v.field("min_severity", min_severity, kernel::Range{1, 3}, "severity from which the household may start");
+    v.field("start", start, kernel::kProbability, "start hazard per month while qualifying");
+    v.field("ends_ongoing", ends_ongoing, kernel::kProbability, "end hazard per month while qualifying");
+    v.field("ends_resolved", ends_resolved, kernel::kProbability, "end hazard per month once below min_severity");
+    v.list("type_factor", type_factor, kernel::Range{0.0, 20.0}, "start multiplier for family, elderly, other");
   }
 };
 
@@ -76,13 +76,13 @@ struct CareDef {
 
   template <class V> void visit(V& v) {
     for (std::size_t t = 0; t < kTrajectoryCount; ++t) v.table(kTrajectoryNames[t], trajectories[t], "trajectory");
-    v.field("not_self_reliant_start", not_self_reliant_start, sim::Range{0.0, 20.0},
+    v.field("not_self_reliant_start", not_self_reliant_start, kernel::Range{0.0, 20.0},
             "start-hazard multiplier for orange and red households");
-    v.field("productivity_loss_share", productivity_loss_share, sim::Range{0.0, 5.0},
+    v.field("productivity_loss_share", productivity_loss_share, kernel::Range{0.0, 5.0},
             "share of productivity-loss item a year for a household in work at mental health >= 2");
-    v.field("quality_of_life_loss", quality_of_life_loss, sim::Range{0.0, 1.0},
+    v.field("quality_of_life_loss", quality_of_life_loss, kernel::Range{0.0, 1.0},
             "healthy life-years lost per year per domain in crisis");
-    v.field("gp_users_min_severity", gp_users_min_severity, sim::Range{1.0, 3.0},
+    v.field("gp_users_min_severity", gp_users_min_severity, kernel::Range{1.0, 3.0},
             "GP item from this health or mental-health severity");
   }
   const TrajectoryDef& operator[](Trajectory t) const { return trajectories[static_cast<std::size_t>(t)]; }

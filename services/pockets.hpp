@@ -8,7 +8,7 @@
 
 namespace wijksim::services {
 
-enum class Pocket : sim::PocketId {
+enum class Pocket : kernel::PocketId {
   MunicipalityWmo,
   MunicipalityYouth,
   MunicipalityWorkIncome,
@@ -31,7 +31,7 @@ inline constexpr std::array<std::string_view, kPocketCount> kPocketNames{
     "justice",                "housing_corporation", "benefits_agency",          "household",
     "employers_society",      "non_monetary"};
 
-constexpr sim::PocketId id(Pocket p) { return static_cast<sim::PocketId>(p); }
+constexpr kernel::PocketId id(Pocket p) { return static_cast<kernel::PocketId>(p); }
 /// Municipal pockets count in the municipal ratio.
 constexpr bool is_municipal(Pocket p) { return id(p) <= id(Pocket::MunicipalitySocialWork); }
 /// Money pockets count in the financial ratio; non-monetary value is kept apart.

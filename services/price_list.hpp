@@ -11,7 +11,7 @@
 
 namespace wijksim::services {
 
-enum class Item : sim::ItemId {
+enum class Item : kernel::ItemId {
   WelfareBenefit,
   WelfareRunningCosts,
   UnemploymentBenefit,
@@ -65,7 +65,7 @@ inline constexpr std::array<std::string_view, kItemCount> kItemNames{
     "quality_of_life",   "team_staff",            "team_other",             "custom_budget",
     "pooled_settlement"};
 
-constexpr sim::ItemId id(Item i) { return static_cast<sim::ItemId>(i); }
+constexpr kernel::ItemId id(Item i) { return static_cast<kernel::ItemId>(i); }
 
 /// One price-list item: an amount, and who pays it (optionally split with a second payer).
 struct ItemDef {
@@ -75,10 +75,10 @@ struct ItemDef {
   double second_share = 0.0;        ///< share paid by the second payer
 
   template <class V> void visit(V& v) {
-    v.field("eur", eur, sim::kEur, "EUR a year (running) or per event (one-off)");
+    v.field("eur", eur, kernel::kEur, "EUR a year (running) or per event (one-off)");
     v.choice("payer", payer, kPocketNames, "pocket that pays");
     v.choice("second_payer", second_payer, kPocketNamesOrNone, "optional pocket sharing the cost");
-    v.field("second_share", second_share, sim::kShare, "share paid by the second payer");
+    v.field("second_share", second_share, kernel::kShare, "share paid by the second payer");
   }
   static constexpr std::array<std::string_view, kPocketCount + 1> kPocketNamesOrNone = [] {
     std::array<std::string_view, kPocketCount + 1> a{};

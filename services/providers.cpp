@@ -28,13 +28,13 @@ void Providers::enqueue(const agents::Population& pop, const ProviderInbox& inbo
   // asks again joins at the back.
   for (std::size_t t = 0; t < kTrajectoryCount; ++t) {
     auto& list = lists_[t];
-    std::erase_if(list, [&](sim::HouseholdId h) { return (pop.waiting[h] & bit(t)) == 0; });
+    std::erase_if(list, [&](kernel::HouseholdId h) { return (pop.waiting[h] & bit(t)) == 0; });
   }
   for (const CareRequest& r : inbox.requests) lists_[r.trajectory].push_back(r.h);
   granted_.fill(0);
 }
 
-bool Providers::request(agents::Population& pop, sim::HouseholdId h, Trajectory t) {
+bool Providers::request(agents::Population& pop, kernel::HouseholdId h, Trajectory t) {
   const auto b = bit(t);
   if ((pop.care[h] | pop.waiting[h]) & b) return false;
   if (capacity(t) == 0) {
@@ -46,7 +46,7 @@ bool Providers::request(agents::Population& pop, sim::HouseholdId h, Trajectory 
   return false;
 }
 
-void Providers::grant(agents::Population& pop, sim::HouseholdId h, Trajectory t) {
+void Providers::grant(agents::Population& pop, kernel::HouseholdId h, Trajectory t) {
   const auto b = bit(t);
   if (pop.care[h] & b) return;
   pop.waiting[h] &= static_cast<std::uint16_t>(~b);  // its list entry is skipped when reached
@@ -63,7 +63,7 @@ void Providers::serve(agents::Population& pop, const ProviderInbox& inbox) {
     std::int64_t running = inbox.running[t] + granted_[t];
     auto& list = lists_[t];
     while (capacity_[t] > 0 && running < capacity_[t] && !list.empty()) {
-      const sim::HouseholdId h = list.front();
+      const kernel::HouseholdId h = list.front();
       list.pop_front();
       if ((pop.waiting[h] & bit(t)) == 0) continue;  // gave up, left or was granted meanwhile
       pop.waiting[h] &= static_cast<std::uint16_t>(~bit(t));
@@ -71,7 +71,7 @@ void Providers::serve(agents::Population& pop, const ProviderInbox& inbox) {
       ++running;
       ++m.admitted;
     }
-    std::erase_if(list, [&](sim::HouseholdId h) { return (pop.waiting[h] & bit(t)) == 0; });
+    std::erase_if(list, [&](kernel::HouseholdId h) { return (pop.waiting[h] & bit(t)) == 0; });
     m.running = running;
     m.waiting = static_cast<std::int64_t>(list.size());
   }

@@ -37,9 +37,9 @@ class Providers {
   void enqueue(const agents::Population& pop, const ProviderInbox& inbox);
   /// A referral or suction start: joins the list of a limited provider, starts at once at any other.
   /// Returns true when the trajectory started now.
-  bool request(agents::Population& pop, sim::HouseholdId h, Trajectory t);
+  bool request(agents::Population& pop, kernel::HouseholdId h, Trajectory t);
   /// Start a trajectory now whatever the list (a team's mandate); takes the household off the list.
-  void grant(agents::Population& pop, sim::HouseholdId h, Trajectory t);
+  void grant(agents::Population& pop, kernel::HouseholdId h, Trajectory t);
   /// Admit from the lists while places are free. running = households in each trajectory before admission.
   void serve(agents::Population& pop, const ProviderInbox& inbox);
 
@@ -47,7 +47,7 @@ class Providers {
 
  private:
   std::array<std::uint32_t, kTrajectoryCount> capacity_{};
-  std::array<std::deque<sim::HouseholdId>, kTrajectoryCount> lists_;
+  std::array<std::deque<kernel::HouseholdId>, kTrajectoryCount> lists_;
   std::array<std::int64_t, kTrajectoryCount> granted_{};  ///< started outside the list this month (counted as running)
   std::array<ProviderMonth, kTrajectoryCount> month_{};
 };

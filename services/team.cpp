@@ -11,8 +11,8 @@ using agents::Domain;
 using agents::Level;
 using agents::Population;
 using agents::Support;
-using sim::HouseholdId;
-using sim::Purpose;
+using kernel::HouseholdId;
+using kernel::Purpose;
 
 NameSet parse_name_set(std::string_view text, std::span<const std::string_view> names) {
   NameSet set;
@@ -86,7 +86,7 @@ bool unknown_to_care(const Population& pop, HouseholdId h) {
   return pop.care[h] == 0 && pop.waiting[h] == 0 && pop.support[h] == Support::NotKnown;
 }
 
-double draw(const sim::Rng& rng, HouseholdId h, sim::Month t, std::uint32_t index) {
+double draw(const kernel::Rng& rng, HouseholdId h, kernel::Month t, std::uint32_t index) {
   return rng.uniform(h, t, Purpose::Service, index);
 }
 
@@ -137,7 +137,7 @@ void find(const Population& pop, agents::HouseholdRange r, const FindingRules& r
     if (team < 0) continue;
     if (!groups[static_cast<std::size_t>(team)].contains(pop, h)) continue;  // outside the team's intake group
     const FindingDef& f = rules.teams[static_cast<std::size_t>(team)];
-    const sim::HouseholdMonthDraws draws = ctx.draws(h);
+    const kernel::HouseholdMonthDraws draws = ctx.draws(h);
     const auto u = [&draws](FindingDraw i) { return draws.uniform(Purpose::Finding, i); };
     const std::uint16_t ev = pop.events[h];
     const bool signalled =
@@ -234,7 +234,7 @@ double Team::effective_fte() const {
   return std::max(0.0, fte_ - static_cast<double>(vacancies_.size()));
 }
 
-double Team::capacity_hours(sim::Month month) const {
+double Team::capacity_hours(kernel::Month month) const {
   // Ramp-up: a new team builds its caseload over about three years [S004 §4.4].
   const double ramp = def_.ramp_months == 0
                           ? 1.0
@@ -256,7 +256,7 @@ void Team::act(TeamWorld& w, std::span<const Contact> contacts, std::span<const 
   month_ = TeamMonth{};
   month_.escalations_waiting = escalations_waiting;
   if (def_.active_months > 0 && w.month >= def_.active_months) return wind_down(w);
-  if (sim::month_in_year(w.month) == 0) budget_left_ = def_.mandate.custom_budget;
+  if (kernel::month_in_year(w.month) == 0) budget_left_ = def_.mandate.custom_budget;
   turnover(w);
   capacity_hours_now_ = capacity_hours(w.month);
   review_closed(w);
@@ -299,11 +299,11 @@ void Team::wind_down(TeamWorld& w) {
 }
 
 void Team::turnover(TeamWorld& w) {
-  std::erase_if(vacancies_, [&](sim::Month filled) { return filled <= w.month; });
+  std::erase_if(vacancies_, [&](kernel::Month filled) { return filled <= w.month; });
   const auto staff = static_cast<std::uint32_t>(std::ceil(fte_ - 1e-9));
   if (staff == 0 || def_.turnover.yearly <= 0.0) return;
   const double monthly = 1.0 - std::pow(1.0 - std::min(def_.turnover.yearly, 0.999999), 1.0 / 12.0);
-  sim::DrawStream s(w.rng, team_draw_id(index_), w.draw_month, Purpose::Service);
+  kernel::DrawStream s(w.rng, team_draw_id(index_), w.draw_month, Purpose::Service);
   std::uint32_t leavers = 0;
   for (std::uint32_t i = 0; i < staff; ++i) leavers += s.uniform() < monthly ? 1U : 0U;
   if (leavers == 0) return;
@@ -516,7 +516,7 @@ void Team::casework(TeamWorld& w, Case& c) {
     ++month_.evictions_stopped;
     if (budget_left_ >= def_.mandate.arrears_cost && def_.mandate.arrears_cost > 0.0) {
       budget_left_ -= def_.mandate.arrears_cost;
-      book_split(w, Item::CustomBudget, sim::to_cents(def_.mandate.arrears_cost));
+      book_split(w, Item::CustomBudget, kernel::to_cents(def_.mandate.arrears_cost));
       pop.housing[h] = agents::Housing::Housed;
       auto& fin = pop.severity[agents::index(Domain::Finances)][h];
       fin = std::min<std::uint8_t>(fin, 2);
@@ -539,12 +539,12 @@ void Team::casework(TeamWorld& w, Case& c) {
   }
 }
 
-void Team::book_split(TeamWorld& w, Item item, sim::Cents total) {
+void Team::book_split(TeamWorld& w, Item item, kernel::Cents total) {
   if (total == 0) return;
   const auto payers = this->payers();
-  sim::Cents rest = total;
+  kernel::Cents rest = total;
   for (std::size_t i = 0; i + 1 < payers.size(); ++i) {
-    const auto part = static_cast<sim::Cents>(std::llround(static_cast<double>(total) * payers[i].second));
+    const auto part = static_cast<kernel::Cents>(std::llround(static_cast<double>(total) * payers[i].second));
     w.ledger.book(w.month, id(payers[i].first), id(item), part);
     rest -= part;
   }
@@ -557,8 +557,8 @@ void Team::book_costs(TeamWorld& w) {
   const double staff = effective_fte() * def_.cost_per_fte / 12.0;
   // Friction in the first year: project lead, registration, old caseloads [S004 §4.2].
   const double friction = w.month < 12 ? def_.friction_share * fte_ * def_.cost_per_fte / 12.0 : 0.0;
-  book_split(w, Item::TeamStaff, sim::to_cents(staff));
-  book_split(w, Item::TeamOther, sim::to_cents(def_.other_costs / 12.0 + friction));
+  book_split(w, Item::TeamStaff, kernel::to_cents(staff));
+  book_split(w, Item::TeamOther, kernel::to_cents(def_.other_costs / 12.0 + friction));
 }
 
 }  // namespace wijksim::services

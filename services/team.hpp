@@ -25,7 +25,7 @@ enum class Source : std::uint8_t { Self, Signal, Outreach };
 
 /// A household coming into view of a team this month.
 struct Contact {
-  sim::HouseholdId h;
+  kernel::HouseholdId h;
   std::uint8_t team;
   Source source;
 };
@@ -45,7 +45,7 @@ struct IntakeGroup {
   std::uint32_t min_trajectories = 0;  ///< running care-as-usual trajectories needed
   bool everyone = true;                ///< every household is in the group (the defaults)
   static IntakeGroup of(const FindingDef& f);
-  bool contains(const agents::Population& pop, sim::HouseholdId h) const;
+  bool contains(const agents::Population& pop, kernel::HouseholdId h) const;
 };
 
 /// Finding resolved for the household pass.
@@ -80,7 +80,7 @@ struct TeamMonth {
   std::int64_t departures = 0;
   double fte = 0.0, fte_effective = 0.0;      ///< paid FTE (after financier decisions), FTE at work
   double capacity_hours = 0.0, load_hours = 0.0;  ///< client hours this month
-  sim::Cents cost = 0;                         ///< booked this month (staff, other, friction, custom budget)
+  kernel::Cents cost = 0;                         ///< booked this month (staff, other, friction, custom budget)
 };
 /// Names of the TeamMonth metrics in output order, and the values in that order.
 std::span<const std::string_view> team_metric_names();
@@ -91,10 +91,10 @@ struct TeamWorld {
   agents::Population& pop;
   Providers& providers;
   const CareRules& care;
-  sim::Ledger& ledger;
-  const sim::Rng& rng;
-  sim::Month draw_month;    ///< month of the random source (warm-up months first)
-  sim::Month month;         ///< month of the horizon (ledger and ramp-up)
+  kernel::Ledger& ledger;
+  const kernel::Rng& rng;
+  kernel::Month draw_month;    ///< month of the random source (warm-up months first)
+  kernel::Month month;         ///< month of the horizon (ledger and ramp-up)
 };
 
 class Team {
@@ -133,20 +133,20 @@ class Team {
 
  private:
   struct Case {
-    sim::HouseholdId h;
-    sim::Month start;
+    kernel::HouseholdId h;
+    kernel::Month start;
     std::uint16_t stable = 0;   ///< months in a row at green or light orange
     std::uint8_t referred = 0;  ///< domains already referred (bit per domain)
   };
   struct Closed {
-    sim::HouseholdId h;
-    sim::Month at;
-    sim::Month monitored_until;
+    kernel::HouseholdId h;
+    kernel::Month at;
+    kernel::Month monitored_until;
   };
 
   double effective_fte() const;
-  double capacity_hours(sim::Month month) const;
-  double hours_of(const agents::Population& pop, sim::HouseholdId h) const;
+  double capacity_hours(kernel::Month month) const;
+  double hours_of(const agents::Population& pop, kernel::HouseholdId h) const;
   void wind_down(TeamWorld& w);
   void turnover(TeamWorld& w);
   void review_cases(TeamWorld& w);
@@ -154,13 +154,13 @@ class Team {
   void review_waiting(TeamWorld& w);
   void triage(TeamWorld& w, const Contact& c);
   void outreach(TeamWorld& w, std::span<const Contact> early);
-  void admit(TeamWorld& w, sim::HouseholdId h);
+  void admit(TeamWorld& w, kernel::HouseholdId h);
   void casework(TeamWorld& w, Case& c);
-  bool refer(TeamWorld& w, sim::HouseholdId h, std::size_t domain);
-  bool has_room(const agents::Population& pop, sim::HouseholdId h) const;
+  bool refer(TeamWorld& w, kernel::HouseholdId h, std::size_t domain);
+  bool has_room(const agents::Population& pop, kernel::HouseholdId h) const;
   void book_costs(TeamWorld& w);
   /// Book an amount on the team's payers by their shares (the municipality takes the rounding rest).
-  void book_split(TeamWorld& w, Item item, sim::Cents total);
+  void book_split(TeamWorld& w, Item item, kernel::Cents total);
 
   TeamDef def_;
   std::size_t index_;
@@ -171,11 +171,11 @@ class Team {
   agents::SupportEffect active_, monitoring_;
   double fte_;
   std::vector<bool> paying_;
-  std::vector<sim::Month> vacancies_;  ///< month each open vacancy is filled
+  std::vector<kernel::Month> vacancies_;  ///< month each open vacancy is filled
   double budget_left_ = 0.0;           ///< custom budget left this year, EUR
   std::vector<Case> cases_;
   std::vector<Closed> closed_;         ///< closed in the last 12 months (relapse watch; monitoring)
-  std::deque<sim::HouseholdId> waiting_;
+  std::deque<kernel::HouseholdId> waiting_;
   double load_ = 0.0;                  ///< client hours a month of the current cases and monitored households
   double capacity_hours_now_ = 0.0;    ///< client hours a month available this month
   TeamMonth month_;

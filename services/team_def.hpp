@@ -54,19 +54,19 @@ struct FindingDef {
   std::uint32_t min_trajectories = 0;  ///< care-as-usual trajectories running at least, to be found (0 = any)
 
   template <class V> void visit(V& v) {
-    v.list("self_referral", self_referral, sim::kProbability, "per month at worst severity 2, 3 (trust 0.5)");
-    v.field("housing_signal", housing_signal, sim::kShare, "share of eviction listings signalled to the team");
-    v.field("energy_signal", energy_signal, sim::kShare, "share of energy cut-offs signalled");
-    v.field("school_signal", school_signal, sim::kProbability, "per month, serious parenting problem signalled by school");
-    v.field("gp_signal", gp_signal, sim::kProbability, "per month, serious mental/physical problem signalled by GP");
-    v.field("early_signal", early_signal, sim::kProbability, "per month, serious money problem on an early-signal list");
-    v.field("outreach_visits", outreach_visits, sim::Range{0.0, 1000.0}, "home visits per FTE-month");
-    v.field("at_home", at_home, sim::kShare, "share of visits where someone is home");
-    v.field("opens_up", opens_up, sim::kShare, "share of those at home who open up");
-    v.field("police_signal", police_signal, sim::kShare, "share of offences signalled by the police");
+    v.list("self_referral", self_referral, kernel::kProbability, "per month at worst severity 2, 3 (trust 0.5)");
+    v.field("housing_signal", housing_signal, kernel::kShare, "share of eviction listings signalled to the team");
+    v.field("energy_signal", energy_signal, kernel::kShare, "share of energy cut-offs signalled");
+    v.field("school_signal", school_signal, kernel::kProbability, "per month, serious parenting problem signalled by school");
+    v.field("gp_signal", gp_signal, kernel::kProbability, "per month, serious mental/physical problem signalled by GP");
+    v.field("early_signal", early_signal, kernel::kProbability, "per month, serious money problem on an early-signal list");
+    v.field("outreach_visits", outreach_visits, kernel::Range{0.0, 1000.0}, "home visits per FTE-month");
+    v.field("at_home", at_home, kernel::kShare, "share of visits where someone is home");
+    v.field("opens_up", opens_up, kernel::kShare, "share of those at home who open up");
+    v.field("police_signal", police_signal, kernel::kShare, "share of offences signalled by the police");
     v.text("household_types", household_types, "'+'-joined household types found: family, elderly, other");
     v.text("income", income, "'+'-joined income statuses found: work, unemployed, welfare, pension, other");
-    v.field("min_trajectories", min_trajectories, sim::Range{0, 10}, "running care trajectories needed to be found");
+    v.field("min_trajectories", min_trajectories, kernel::Range{0, 10}, "running care trajectories needed to be found");
   }
 };
 
@@ -92,19 +92,19 @@ struct CaseworkDef {
 
   template <class V> void visit(V& v) {
     v.text("disciplines", disciplines, "'+'-joined: work_income, youth, welfare, adult_mental_health, housing, care");
-    v.list("improve", improve, sim::Range{0.0, 10.0}, "improvement hazard added per discipline (work_income..care)");
-    v.list("escalation", escalation, sim::kShare, "worsening/escalation hazard removed per discipline");
-    v.field("without_discipline", without_discipline, sim::kShare, "share of effect in a domain without its discipline");
-    v.field("substitution_existing", substitution_existing, sim::kShare, "substitutable trajectories ended, known households");
-    v.field("substitution_new", substitution_new, sim::kShare, "substitutable trajectories ended, newly found households");
-    v.field("extra_care_new", extra_care_new, sim::kShare, "newly found: chance a qualifying trajectory is added");
-    v.field("network_activation", network_activation, sim::kShare, "network strength added while supported");
-    v.field("referral_acceptance", referral_acceptance, sim::kShare, "chance a provider accepts a team referral");
-    v.field("close_after_stable", close_after_stable, sim::Range{1, 120}, "stable months before closure");
-    v.field("max_case_months", max_case_months, sim::Range{1, 240}, "longest case in months");
-    v.field("monitoring_months", monitoring_months, sim::Range{0, 240}, "months of monitoring after closure");
-    v.field("monitoring_effect", monitoring_effect, sim::kShare, "share of the effect kept while monitoring");
-    v.field("monitoring_hours", monitoring_hours, sim::Range{0.0, 2000.0}, "hours a year per monitored household");
+    v.list("improve", improve, kernel::Range{0.0, 10.0}, "improvement hazard added per discipline (work_income..care)");
+    v.list("escalation", escalation, kernel::kShare, "worsening/escalation hazard removed per discipline");
+    v.field("without_discipline", without_discipline, kernel::kShare, "share of effect in a domain without its discipline");
+    v.field("substitution_existing", substitution_existing, kernel::kShare, "substitutable trajectories ended, known households");
+    v.field("substitution_new", substitution_new, kernel::kShare, "substitutable trajectories ended, newly found households");
+    v.field("extra_care_new", extra_care_new, kernel::kShare, "newly found: chance a qualifying trajectory is added");
+    v.field("network_activation", network_activation, kernel::kShare, "network strength added while supported");
+    v.field("referral_acceptance", referral_acceptance, kernel::kShare, "chance a provider accepts a team referral");
+    v.field("close_after_stable", close_after_stable, kernel::Range{1, 120}, "stable months before closure");
+    v.field("max_case_months", max_case_months, kernel::Range{1, 240}, "longest case in months");
+    v.field("monitoring_months", monitoring_months, kernel::Range{0, 240}, "months of monitoring after closure");
+    v.field("monitoring_effect", monitoring_effect, kernel::kShare, "share of the effect kept while monitoring");
+    v.field("monitoring_hours", monitoring_hours, kernel::Range{0.0, 2000.0}, "hours a year per monitored household");
   }
 };
 
@@ -117,9 +117,9 @@ struct MandateDef {
 
   template <class V> void visit(V& v) {
     v.flag("enabled", enabled, "grant youth/Wmo provisions on the spot, stop evictions");
-    v.field("stop_eviction", stop_eviction, sim::kProbability, "chance a pending eviction of a case is stopped");
-    v.field("custom_budget", custom_budget, sim::kEur, "EUR a year");
-    v.field("arrears_cost", arrears_cost, sim::kEur, "EUR to clear rent arrears and stop an eviction");
+    v.field("stop_eviction", stop_eviction, kernel::kProbability, "chance a pending eviction of a case is stopped");
+    v.field("custom_budget", custom_budget, kernel::kEur, "EUR a year");
+    v.field("arrears_cost", arrears_cost, kernel::kEur, "EUR to clear rent arrears and stop an eviction");
   }
 };
 
@@ -131,10 +131,10 @@ struct TurnoverDef {
   double drop_out = 0.2;              ///< chance a leaver's client quits the team # assumption
 
   template <class V> void visit(V& v) {
-    v.field("yearly", yearly, sim::kProbability, "share of staff leaving a year");
-    v.field("vacancy_months", vacancy_months, sim::Range{0, 60}, "months before a leaver is replaced");
-    v.field("lost_trust", lost_trust, sim::kShare, "trust lost by the leaver's clients");
-    v.field("drop_out", drop_out, sim::kShare, "chance a leaver's client quits");
+    v.field("yearly", yearly, kernel::kProbability, "share of staff leaving a year");
+    v.field("vacancy_months", vacancy_months, kernel::Range{0, 60}, "months before a leaver is replaced");
+    v.field("lost_trust", lost_trust, kernel::kShare, "trust lost by the leaver's clients");
+    v.field("drop_out", drop_out, kernel::kShare, "chance a leaver's client quits");
   }
 };
 
@@ -146,8 +146,8 @@ struct CoFinancierDef {
 
   template <class V> void visit(V& v) {
     v.choice("pocket", pocket, kPocketNames, "pocket that co-finances");
-    v.field("share", share, sim::kShare, "share of the team's costs");
-    v.field("patience", patience, sim::Range{1, 50}, "negative years in a row before withdrawing");
+    v.field("share", share, kernel::kShare, "share of the team's costs");
+    v.field("patience", patience, kernel::Range{1, 50}, "negative years in a row before withdrawing");
   }
 };
 
@@ -180,22 +180,22 @@ struct TeamDef {
 
   template <class V> void visit(V& v) {
     v.text("name", name, "label in outputs");
-    v.field("fte", fte, sim::Range{0.0, 10000.0}, "staff in FTE");
-    v.field("cost_per_fte", cost_per_fte, sim::kEur, "EUR a year");
-    v.field("other_costs", other_costs, sim::kEur, "EUR a year besides staff");
-    v.field("friction_share", friction_share, sim::Range{0.0, 5.0}, "first-year friction as share of staff costs");
-    v.field("hours_per_fte", hours_per_fte, sim::Range{1.0, 3000.0}, "client hours per FTE a year");
-    v.list("hours", hours, sim::Range{0.0, 2000.0}, "hours a year per household: green, light orange, orange, red");
+    v.field("fte", fte, kernel::Range{0.0, 10000.0}, "staff in FTE");
+    v.field("cost_per_fte", cost_per_fte, kernel::kEur, "EUR a year");
+    v.field("other_costs", other_costs, kernel::kEur, "EUR a year besides staff");
+    v.field("friction_share", friction_share, kernel::Range{0.0, 5.0}, "first-year friction as share of staff costs");
+    v.field("hours_per_fte", hours_per_fte, kernel::Range{1.0, 3000.0}, "client hours per FTE a year");
+    v.list("hours", hours, kernel::Range{0.0, 2000.0}, "hours a year per household: green, light orange, orange, red");
     v.text("target", target, "'+'-joined levels taken in: green, light_orange, orange, red");
-    v.field("max_waiting", max_waiting, sim::Range{0, 1000000}, "longest waiting list");
+    v.field("max_waiting", max_waiting, kernel::Range{0, 1000000}, "longest waiting list");
     v.flag("urgent_signals", urgent_signals, "partner signals taken in at once, even above capacity");
-    v.field("waiting_drop_out", waiting_drop_out, sim::kProbability, "chance per month a waiting household gives up");
-    v.field("ramp_months", ramp_months, sim::Range{0, 240}, "months to full caseload");
-    v.field("ramp_start", ramp_start, sim::kShare, "share of full capacity in the first month");
+    v.field("waiting_drop_out", waiting_drop_out, kernel::kProbability, "chance per month a waiting household gives up");
+    v.field("ramp_months", ramp_months, kernel::Range{0, 240}, "months to full caseload");
+    v.field("ramp_start", ramp_start, kernel::kShare, "share of full capacity in the first month");
     v.choice("funding", funding, kFundingModes, "additional or replacement");
     v.text("replaces", replaces, "'+'-joined providers whose budgets shrink (replacement)");
     v.text("neighbourhood", neighbourhood, "neighbourhood served (empty = all)");
-    v.field("active_months", active_months, sim::Range{0, 1200}, "months the team works, then winds down (0 = whole horizon)");
+    v.field("active_months", active_months, kernel::Range{0, 1200}, "months the team works, then winds down (0 = whole horizon)");
     v.table("finding", finding, "how the team finds households");
     v.table("casework", casework, "what the team does with a case");
     v.table("mandate", mandate, "mandate and custom budget");
@@ -211,9 +211,9 @@ struct ProviderDef {
   double effect = 0.0;          ///< improvement hazard of the trajectory's domain multiplied by 1 + effect while it runs # assumption
 
   template <class V> void visit(V& v) {
-    v.field("capacity", capacity, sim::Range{0, 1.0e8}, "places (0 = no limit)");
-    v.field("drop_out", drop_out, sim::kProbability, "chance per month a waiting household gives up");
-    v.field("effect", effect, sim::Range{0.0, 10.0}, "improvement hazard added while the trajectory runs");
+    v.field("capacity", capacity, kernel::Range{0, 1.0e8}, "places (0 = no limit)");
+    v.field("drop_out", drop_out, kernel::kProbability, "chance per month a waiting household gives up");
+    v.field("effect", effect, kernel::Range{0.0, 10.0}, "improvement hazard added while the trajectory runs");
   }
 };
 
@@ -237,10 +237,10 @@ struct FinanciersDef {
   template <class V> void visit(V& v) {
     v.flag("enabled", enabled, "co-financiers review yearly; the municipality may resize the team");
     v.flag("pooled", pooled, "pooled budget: net savings shared by contribution");
-    v.field("municipal_review_years", municipal_review_years, sim::Range{0, 50}, "years between municipal reviews");
-    v.field("cut_below", cut_below, sim::Range{0.0, 100.0}, "municipal ratio below which the team is cut");
-    v.field("grow_above", grow_above, sim::Range{0.0, 100.0}, "municipal ratio above which the team grows");
-    v.field("resize_step", resize_step, sim::kShare, "share of FTE cut or added at a review");
+    v.field("municipal_review_years", municipal_review_years, kernel::Range{0, 50}, "years between municipal reviews");
+    v.field("cut_below", cut_below, kernel::Range{0.0, 100.0}, "municipal ratio below which the team is cut");
+    v.field("grow_above", grow_above, kernel::Range{0.0, 100.0}, "municipal ratio above which the team grows");
+    v.field("resize_step", resize_step, kernel::kShare, "share of FTE cut or added at a review");
   }
 };
 

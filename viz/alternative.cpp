@@ -46,14 +46,14 @@ void add_running(std::array<double, services::kTrajectoryCount>& running, std::u
 }
 
 /// Book one world's month into its series.
-void add_month(Series& s, const sim::World& world, sim::Month m) {
+void add_month(Series& s, const sim::World& world, kernel::Month m) {
   s.levels.emplace_back();
   for (std::size_t l = 0; l < agents::kLevelCount; ++l)
     s.levels.back()[l] = static_cast<double>(world.records().back().levels[l]);
   double cost = 0.0;
-  for (sim::PocketId p = 0; p < services::kPocketCount; ++p)
-    for (sim::ItemId i = 0; i < services::kItemCount; ++i) {
-      const double eur = sim::to_eur(world.ledger().at(m, p, i));
+  for (kernel::PocketId p = 0; p < services::kPocketCount; ++p)
+    for (kernel::ItemId i = 0; i < services::kItemCount; ++i) {
+      const double eur = kernel::to_eur(world.ledger().at(m, p, i));
       s.totals[p][i] += eur;
       if (services::is_money(static_cast<services::Pocket>(p))) cost += eur;
     }
@@ -144,7 +144,7 @@ void Alternative::step() {
 }
 
 void Alternative::record_month() {
-  const sim::Month m = month() - 1;
+  const kernel::Month m = month() - 1;
   add_month(project_, run_->project(), m);
   add_month(zero_, run_->zero(), m);
 }

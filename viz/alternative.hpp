@@ -11,7 +11,7 @@
 #include "scenarios/scenario_def.hpp"
 #include "services/price_list.hpp"
 #include "services/referral_graph.hpp"
-#include "sim/paired.hpp"
+#include "sim/engine/paired.hpp"
 
 namespace wijksim::viz {
 
@@ -48,7 +48,7 @@ class Alternative {
   /// Simulate one month in both worlds.
   void step();
   bool finished() const { return run_->finished(); }
-  sim::Month month() const { return run_->project().month(); }
+  kernel::Month month() const { return run_->project().month(); }
 
   const std::string& name() const { return name_; }
   const scenarios::ScenarioDef& def() const { return *def_; }

@@ -31,7 +31,7 @@ sf::Vector2f jitter(std::size_t h) {
 }
 
 /// Row of the red column's away part for an escalated household, if it is away.
-std::optional<std::size_t> away_kind(const agents::Population& pop, sim::HouseholdId h) {
+std::optional<std::size_t> away_kind(const agents::Population& pop, kernel::HouseholdId h) {
   if (pop.housing[h] == agents::Housing::Evicted) return 0;
   if (pop.youth[h] == agents::YouthEscalation::Placement) return 1;
   switch (pop.intramural[h]) {
@@ -87,7 +87,7 @@ void FlowsView::lay_out(const sf::FloatRect& area) {
 }
 
 sf::Vector2f FlowsView::target(const Alternative& alt, std::size_t dot) const {
-  const sim::HouseholdId h = static_cast<sim::HouseholdId>(dot * alt.stride());
+  const kernel::HouseholdId h = static_cast<kernel::HouseholdId>(dot * alt.stride());
   const agents::Population& pop = alt.run().project().population();
   const Level level = pop.last_level[h];
   const Column& column = columns_[agents::index(level)];

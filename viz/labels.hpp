@@ -8,13 +8,13 @@
 #include "agents/domains.hpp"
 #include "services/pockets.hpp"
 #include "services/price_list.hpp"
-#include "sim/report/labels.hpp"
+#include "sim/labels/labels.hpp"
 
 namespace wijksim::viz {
 
 /// The reports' languages and level names; the window keeps its own shorter texts for narrow panels.
-using report::Lang;
-using report::lang_from_name;
+using labels::Lang;
+using labels::lang_from_name;
 
 /// Every fixed text of the window.
 enum class Label : std::uint8_t {
@@ -31,7 +31,7 @@ enum class Label : std::uint8_t {
 std::string_view label(Label key, Lang lang);
 
 /// Name of a problem level ("Light orange" / "Lichtoranje"), as in the reports.
-inline std::string_view level_name(agents::Level level, Lang lang) { return report::level_label(level, lang); }
+inline std::string_view level_name(agents::Level level, Lang lang) { return labels::level_label(level, lang); }
 /// Short name of a pocket ("Health insurer" / "Zorgverzekeraar").
 std::string_view pocket_name(services::Pocket pocket, Lang lang);
 /// Name of a ledger item: its schema name with spaces ("team staff").

@@ -164,7 +164,7 @@ double pocket_money(const Series& s, const sim::World& w, Pocket p, MoneyView vi
     return sum;
   }
   if (w.month() == 0) return 0.0;
-  return sim::to_eur(w.ledger().pocket_year(services::id(p), sim::year_of(w.month() - 1)));
+  return kernel::to_eur(w.ledger().pocket_year(services::id(p), kernel::year_of(w.month() - 1)));
 }
 
 double team_money(const Series& s, Pocket p) {
@@ -278,7 +278,7 @@ PocketRows draw_money(Canvas& c, const Alternative& alt, const sf::FloatRect& ar
   const std::string when = view == MoneyView::Cumulative
                                ? str(c.tr(Label::Cumulative))
                                : fmt::format("{} ({} {})", c.tr(Label::PerYear), c.tr(Label::Year),
-                                             alt.month() == 0 ? 1 : sim::year_of(alt.month() - 1) + 1);
+                                             alt.month() == 0 ? 1 : kernel::year_of(alt.month() - 1) + 1);
   c.text(when + "  [Y]", {area.left, area.top}, 13, palette::kText, Align::Left, true);
   c.text(c.fit(c.tr(Label::Legend), 11, area.width), {area.left, area.top + 18.0F}, 11, palette::kMuted);
   const std::vector<PocketRow> rows = pocket_rows(alt, view);
@@ -353,7 +353,7 @@ void draw_time_series(Canvas& c, const Alternative& alt, const sf::FloatRect& ar
 
 void draw_household_tip(Canvas& c, const Alternative& alt, std::size_t dot, sf::Vector2f mouse) {
   const agents::Population& pop = alt.run().project().population();
-  const auto h = static_cast<sim::HouseholdId>(dot * alt.stride());
+  const auto h = static_cast<kernel::HouseholdId>(dot * alt.stride());
   const Lang lang = c.lang();
   std::vector<std::string> lines{
       fmt::format("{} {} · {} · {}+{}", c.tr(Label::Type), h, type_name(pop.type[h], lang), pop.adults[h],

@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "sim/cli/commands.hpp"
-#include "sim/run_output.hpp"
-#include "sim/validation.hpp"
+#include "sim/io/run_output.hpp"
+#include "sim/validation/validation.hpp"
 
 namespace wijksim::cli {
 

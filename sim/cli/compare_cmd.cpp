@@ -9,18 +9,18 @@
 #include <sstream>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cluster.hpp"
-#include "sim/compare.hpp"
-#include "sim/compare_output.hpp"
-#include "sim/def_json.hpp"
-#include "sim/json.hpp"
-#include "sim/mkba_tool.hpp"
-#include "sim/progress.hpp"
-#include "sim/report/labels.hpp"
+#include "sim/batch/cluster.hpp"
+#include "sim/batch/compare.hpp"
+#include "sim/io/compare_output.hpp"
+#include "sim/io/def_json.hpp"
+#include "sim/io/json.hpp"
+#include "sim/mkba/mkba_tool.hpp"
+#include "sim/cli/progress.hpp"
+#include "sim/labels/labels.hpp"
 #include "sim/report/report_html.hpp"
 #include "sim/report/report_xlsx.hpp"
 #include "sim/report/sweep_html.hpp"
-#include "sim/run_output.hpp"
+#include "sim/io/run_output.hpp"
 
 namespace wijksim::cli {
 
@@ -72,7 +72,7 @@ std::vector<std::string> overrides_of(const CompareOptions& opt) {
 }
 
 void check_lang(const std::string& lang) {
-  if (!report::lang_from_name(lang))
+  if (!labels::lang_from_name(lang))
     throw scenarios::ScenarioError("--lang", 0, "", fmt::format("unknown language '{}': en or nl", lang));
 }
 
@@ -199,7 +199,7 @@ sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req,
       // The MKBA-tool needs a team; every alternative has one, so this is only a scenario the tool cannot read.
     }
   }
-  const report::Lang lang = *report::lang_from_name(job.lang);
+  const labels::Lang lang = *labels::lang_from_name(job.lang);
   sim::write_text(job.work / "mkba.json", sim::mkba_json(result));
   sim::write_text(job.work / "pockets_by_year.csv", sim::compare_pockets_csv(result));
   sim::write_text(job.work / "npv_by_pocket.csv", sim::compare_npv_csv(result));
@@ -216,7 +216,7 @@ sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req,
 
 /// Files a sweep or tornado adds to the comparison's.
 void write_sweep_files(const Job& job, const sim::CompareResult& result) {
-  const report::Lang lang = *report::lang_from_name(job.lang);
+  const labels::Lang lang = *labels::lang_from_name(job.lang);
   if (job.kind == "sweep") {
     sim::write_text(job.work / "sweep.csv", sim::sweep_csv(result));
     sim::write_text(job.work / "sweep.html", report::sweep_html(result, lang));

@@ -15,12 +15,12 @@
 #include "sim/cli/catalogue_cmd.hpp"
 #include "sim/cli/commands.hpp"
 #include "services/referral_graph.hpp"
-#include "sim/calibration.hpp"
-#include "sim/mkba_tool.hpp"
-#include "sim/progress.hpp"
-#include "sim/run_output.hpp"
-#include "sim/paired.hpp"
-#include "sim/world.hpp"
+#include "sim/validation/calibration.hpp"
+#include "sim/mkba/mkba_tool.hpp"
+#include "sim/cli/progress.hpp"
+#include "sim/io/run_output.hpp"
+#include "sim/engine/paired.hpp"
+#include "sim/engine/world.hpp"
 
 namespace fs = std::filesystem;
 using namespace wijksim;

@@ -12,7 +12,7 @@
 //   v.tables(key, std::vector<SubDef> &subs, doc)                 array of tables
 #include <limits>
 
-namespace wijksim::sim {
+namespace wijksim::kernel {
 
 /// Inclusive range of a numeric setting.
 struct Range {
@@ -28,4 +28,4 @@ inline constexpr Range kEur{0.0, 1.0e9};
 inline constexpr Range kMultiplier{0.0, 100.0};
 inline constexpr Range kSignedEffect{-100.0, 100.0};
 
-}  // namespace wijksim::sim
+}  // namespace wijksim::kernel

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <stdexcept>
 
-namespace wijksim::sim {
+namespace wijksim::kernel {
 
 Ledger::Ledger(std::size_t months, std::size_t pockets, std::size_t items)
     : months_(months), pockets_(pockets), items_(items), cells_(months * pockets * items, 0) {}
@@ -39,4 +39,4 @@ Cents Ledger::month_total(Month month) const {
 
 Cents Ledger::total() const { return std::accumulate(cells_.begin(), cells_.end(), Cents{0}); }
 
-}  // namespace wijksim::sim
+}  // namespace wijksim::kernel

@@ -8,7 +8,7 @@
 #include "sim/kernel/ids.hpp"
 #include "sim/kernel/money.hpp"
 
-namespace wijksim::sim {
+namespace wijksim::kernel {
 
 /// Index of a pocket (financier) in the scenario's pocket list.
 using PocketId = std::uint16_t;
@@ -53,4 +53,4 @@ class Ledger {
   std::vector<Cents> cells_;
 };
 
-}  // namespace wijksim::sim
+}  // namespace wijksim::kernel

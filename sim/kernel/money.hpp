@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
-namespace wijksim::sim {
+namespace wijksim::kernel {
 
 /// An amount of money in euro cents.
 using Cents = std::int64_t;
@@ -16,4 +16,4 @@ constexpr double to_eur(Cents c) { return static_cast<double>(c) / 100.0; }
 /// A yearly amount in EUR as a monthly amount in cents (rounded once, at set-up).
 inline Cents monthly_cents(double eur_a_year) { return to_cents(eur_a_year / 12.0); }
 
-}  // namespace wijksim::sim
+}  // namespace wijksim::kernel

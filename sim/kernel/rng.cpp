@@ -3,7 +3,7 @@
 #include <cmath>
 #include <numbers>
 
-namespace wijksim::sim {
+namespace wijksim::kernel {
 
 double normal(DrawStream& s) {
   // 1 - u keeps the argument of the log in (0, 1].
@@ -43,4 +43,4 @@ std::size_t categorical(double u, std::span<const double> weights) {
 
 std::size_t categorical(DrawStream& s, std::span<const double> weights) { return categorical(s.uniform(), weights); }
 
-}  // namespace wijksim::sim
+}  // namespace wijksim::kernel

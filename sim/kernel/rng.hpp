@@ -8,7 +8,7 @@
 
 #include "sim/kernel/ids.hpp"
 
-namespace wijksim::sim {
+namespace wijksim::kernel {
 
 /// What a draw is for. Each purpose is an independent stream; never reuse a purpose for two things.
 enum class Purpose : std::uint32_t {
@@ -123,4 +123,4 @@ inline std::uint64_t below(DrawStream& s, std::uint64_t n) {
   return static_cast<std::uint64_t>(s.uniform() * static_cast<double>(n));
 }
 
-}  // namespace wijksim::sim
+}  // namespace wijksim::kernel

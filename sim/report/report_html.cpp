@@ -13,6 +13,8 @@
 #include <vector>
 
 namespace wijksim::report {
+
+using namespace labels;  // the reports speak in the shared labels
 namespace {
 
 using services::kPocketCount;
@@ -771,7 +773,7 @@ std::string events_table(const AlternativeResult& a, Lang lang) {
 std::string alternative_section(const CompareResult& r, std::size_t i, Lang lang) {
   const AlternativeResult& a = r.alternatives[i];
   std::string out = fmt::format("<section id=\"alternative-{}\"><h2>{} {}: {}</h2>\n<p class=\"sub\">{}</p>\n", i,
-                                esc(text(Text::Alternative, lang)), i + 1, esc(alternative_label(a, lang)),
+                                esc(text(Text::Alternative, lang)), i + 1, esc(alternative_label(a.scenario, a.mode, lang)),
                                 esc(say(Text::AlternativeMode, lang, a.scenario, mode_label(a.mode, lang))));
   out += fmt::format("<h3>{}</h3>\n", esc(text(Text::KeyFigures, lang))) + key_figures(r, a, lang);
   out += fmt::format("<h3>{}</h3>\n", esc(text(Text::ChartNpvPockets, lang))) + pocket_table(a, lang);

@@ -6,10 +6,12 @@
 // cumulative discounted net with the payback year. Every chart is an <svg class="chart" data-chart="<name>">.
 #include <string>
 
-#include "sim/compare.hpp"
-#include "sim/report/labels.hpp"
+#include "sim/batch/compare.hpp"
+#include "sim/labels/labels.hpp"
 
 namespace wijksim::report {
+
+using labels::Lang;
 
 /// The whole report page for a comparison, in the language.
 std::string report_html(const sim::CompareResult& result, Lang lang);

@@ -13,6 +13,8 @@
 #include <utility>
 
 namespace wijksim::report {
+
+using namespace labels;  // the reports speak in the shared labels
 namespace {
 
 using services::kPocketCount;
@@ -145,48 +147,48 @@ std::array<double, kPocketCount> team_paid(const AlternativeResult& a) {
 void summary_rows(Sheet& sheet, const Book& book, const CompareResult& r, const AlternativeResult& a, Lang lang) {
   for (std::size_t s = 0; s < 3; ++s)
     sheet.row()
-        .text(alternative_label(a, lang))
+        .text(alternative_label(a.scenario, a.mode, lang))
         .text(ratio_label(static_cast<Scope>(s), lang))
         .stat(a.ratio[s], book.ratio, lang)
         .number(a.p_above_1[s], book.percent, lang);
   for (std::size_t s = 0; s < 3; ++s)
     sheet.row()
-        .text(alternative_label(a, lang))
+        .text(alternative_label(a.scenario, a.mode, lang))
         .text(fmt::format("{} ({})", text(Text::Npv, lang), scope_label(static_cast<Scope>(s), lang)))
         .stat(a.npv[s], book.euro, lang);
-  sheet.row().text(alternative_label(a, lang)).text(text(Text::Payback, lang));
+  sheet.row().text(alternative_label(a.scenario, a.mode, lang)).text(text(Text::Payback, lang));
   if (a.payback_year)
     sheet.number(*a.payback_year, book.count, lang);
   else
     sheet.text(text(Text::PaybackNone, lang));
   sheet.row()
-      .text(alternative_label(a, lang))
+      .text(alternative_label(a.scenario, a.mode, lang))
       .text(text(Text::NpvPerHousehold, lang))
       .number(r.households > 0 ? a.npv[0].mean / r.households : NAN, book.euro, lang);
   sheet.row()
-      .text(alternative_label(a, lang))
+      .text(alternative_label(a.scenario, a.mode, lang))
       .text(text(Text::NpvPerIntake, lang))
       .number(a.intakes.mean > 0 ? a.npv[0].mean / a.intakes.mean : NAN, book.euro, lang);
-  sheet.row().text(alternative_label(a, lang)).text(text(Text::TeamCost, lang)).stat(a.team_cost, book.euro, lang);
-  sheet.row().text(alternative_label(a, lang)).text(capitalized(text(Text::Intakes, lang))).stat(a.intakes, book.decimal, lang);
+  sheet.row().text(alternative_label(a.scenario, a.mode, lang)).text(text(Text::TeamCost, lang)).stat(a.team_cost, book.euro, lang);
+  sheet.row().text(alternative_label(a.scenario, a.mode, lang)).text(capitalized(text(Text::Intakes, lang))).stat(a.intakes, book.decimal, lang);
   for (std::size_t p = 0; p < kPocketCount; ++p)
     sheet.row()
-        .text(alternative_label(a, lang))
+        .text(alternative_label(a.scenario, a.mode, lang))
         .text(fmt::format(fmt::runtime(text(Text::PocketNpv, lang)),
                           pocket_label(static_cast<services::Pocket>(p), lang)))
         .stat(a.npv_by_pocket[p], book.euro, lang);
   if (!a.static_estimate) return;
   const sim::StaticEstimate& e = *a.static_estimate;
   const std::string prefix = capitalized(text(Text::Static, lang)) + ": ";
-  sheet.row().text(alternative_label(a, lang)).text(prefix + label(Text::Fte, lang)).number(e.fte, book.ratio, lang);
+  sheet.row().text(alternative_label(a.scenario, a.mode, lang)).text(prefix + label(Text::Fte, lang)).number(e.fte, book.ratio, lang);
   for (std::size_t s = 0; s < 3; ++s)
     sheet.row()
-        .text(alternative_label(a, lang))
+        .text(alternative_label(a.scenario, a.mode, lang))
         .text(prefix + std::string(ratio_label(static_cast<Scope>(s), lang)))
         .number(e.ratio[s], book.ratio, lang);
   for (std::size_t s = 0; s < 3; ++s)
     sheet.row()
-        .text(alternative_label(a, lang))
+        .text(alternative_label(a.scenario, a.mode, lang))
         .text(prefix + fmt::format("{} ({})", text(Text::Npv, lang), scope_label(static_cast<Scope>(s), lang)))
         .number(e.npv[s], book.euro, lang);
 }
@@ -223,7 +225,7 @@ void write_per_pocket(Book& book, const CompareResult& r, Lang lang) {
     const auto paid = team_paid(a);
     for (std::size_t p = 0; p < kPocketCount; ++p)
       sheet.row()
-          .text(alternative_label(a, lang))
+          .text(alternative_label(a.scenario, a.mode, lang))
           .text(pocket_label(static_cast<services::Pocket>(p), lang))
           .stat(a.npv_by_pocket[p], book.euro, lang)
           .stat(a.budget_after_2y[p], book.euro, lang)
@@ -256,7 +258,7 @@ void write_per_year(Book& book, const CompareResult& r, Lang lang) {
     for (std::size_t p = 0; p < kPocketCount; ++p)
       for (std::size_t y = 0; y < a.cost_by_year.size(); ++y) {
         sheet.row()
-            .text(alternative_label(a, lang))
+            .text(alternative_label(a.scenario, a.mode, lang))
             .text(pocket_label(static_cast<services::Pocket>(p), lang))
             .number(static_cast<double>(y), book.count, lang)
             .stat(a.cost_by_year[y][p], book.euro, lang);

@@ -6,10 +6,12 @@
 // of every sheet is frozen. Sheet names and labels follow the language.
 #include <filesystem>
 
-#include "sim/compare.hpp"
-#include "sim/report/labels.hpp"
+#include "sim/batch/compare.hpp"
+#include "sim/labels/labels.hpp"
 
 namespace wijksim::report {
+
+using labels::Lang;
 
 /// Write the workbook to `file`; throws std::runtime_error naming the file when libxlsxwriter fails.
 void write_xlsx(const sim::CompareResult& result, Lang lang, const std::filesystem::path& file);

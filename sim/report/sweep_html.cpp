@@ -8,6 +8,8 @@
 #include <numeric>
 
 namespace wijksim::report {
+
+using namespace labels;  // the reports speak in the shared labels
 namespace {
 
 using sim::AlternativeResult;
@@ -123,7 +125,7 @@ std::string sweep_html(const CompareResult& r, Lang lang) {
   for (const std::size_t i : order) {
     const AlternativeResult& a = r.alternatives[i];
     body += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", i + 1,
-                        esc(alternative_label(a, lang)),
+                        esc(alternative_label(a.scenario, a.mode, lang)),
                         esc(euro_text(sim::team_budget_per_year(a), lang)),
                         esc(interval_text(a.npv[0], [lang](double v) { return euro_text(v, lang); })),
                         esc(interval_text(a.ratio[0], [lang](double v) { return ratio_text(v, lang); })),

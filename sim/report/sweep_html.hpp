@@ -4,11 +4,13 @@
 #include <string>
 #include <vector>
 
-#include "sim/compare.hpp"
-#include "sim/compare_output.hpp"
-#include "sim/report/labels.hpp"
+#include "sim/batch/compare.hpp"
+#include "sim/io/compare_output.hpp"
+#include "sim/labels/labels.hpp"
 
 namespace wijksim::report {
+
+using labels::Lang;
 
 /// Societal NPV (with its 95% interval) and societal ratio of every alternative against the team's yearly budget,
 /// and a table of the alternatives, best NPV first.

@@ -10,7 +10,7 @@ namespace {
 TEST(SocialNetwork, TiesAreSymmetricWithoutSelfLoops) {
   const auto scenario = testing::small_scenario(5000);
   const auto hoods = place_neighbourhoods(scenario.population, scenario.run.households);
-  const SocialGraph g = build_social_network(scenario.network, hoods, sim::Rng(3, 0));
+  const SocialGraph g = build_social_network(scenario.network, hoods, kernel::Rng(3, 0));
   ASSERT_EQ(boost::num_vertices(g), 5000U);
   std::size_t local = 0, all = 0;
   for (std::uint32_t v = 0; v < 5000; ++v) {
@@ -30,7 +30,7 @@ TEST(SocialNetwork, TiesAreSymmetricWithoutSelfLoops) {
 TEST(SocialNetwork, StrengthGrowsWithSupportiveTies) {
   const auto scenario = testing::small_scenario(3000);
   const auto hoods = place_neighbourhoods(scenario.population, scenario.run.households);
-  const SocialGraph g = build_social_network(scenario.network, hoods, sim::Rng(4, 0));
+  const SocialGraph g = build_social_network(scenario.network, hoods, kernel::Rng(4, 0));
   Population pop(3000);
   update_network_strength(pop, g, scenario.network);  // everyone green: every tie supports
   const auto before = pop.network;

@@ -22,11 +22,11 @@ TEST(Neighbourhoods, SharesSplitHouseholdsExactly) {
 TEST(Generator, TypesAndTraitsFollowTheScenario) {
   const auto scenario = testing::small_scenario(50000);
   const auto hoods = place_neighbourhoods(scenario.population, scenario.run.households);
-  const Population pop = generate_population(scenario.population, scenario.dynamics, hoods, sim::Rng(1, 0));
+  const Population pop = generate_population(scenario.population, scenario.dynamics, hoods, kernel::Rng(1, 0));
   ASSERT_EQ(pop.size(), 50000U);
   std::array<double, kTypeCount> types{};
   double pension = 0, elderly = 0, children = 0, families = 0;
-  for (sim::HouseholdId h = 0; h < pop.size(); ++h) {
+  for (kernel::HouseholdId h = 0; h < pop.size(); ++h) {
     types[index(pop.type[h])] += 1;
     if (pop.type[h] == HouseholdType::Elderly) {
       elderly += 1;
@@ -52,9 +52,9 @@ TEST(Generator, DeprivationRaisesProblemsAndWelfare) {
   auto scenario = testing::small_scenario(40000);
   scenario.population.neighbourhoods = {{"rich", 0.5, 0.0}, {"poor", 0.5, 1.0}};
   const auto hoods = place_neighbourhoods(scenario.population, scenario.run.households);
-  const Population pop = generate_population(scenario.population, scenario.dynamics, hoods, sim::Rng(2, 0));
+  const Population pop = generate_population(scenario.population, scenario.dynamics, hoods, kernel::Rng(2, 0));
   std::array<double, 2> welfare{}, serious{};
-  for (sim::HouseholdId h = 0; h < pop.size(); ++h) {
+  for (kernel::HouseholdId h = 0; h < pop.size(); ++h) {
     const auto n = pop.neighbourhood[h];
     welfare[n] += pop.income[h] == Income::Welfare ? 1 : 0;
     serious[n] += pop.severity[index(Domain::Finances)][h] >= 2 ? 1 : 0;

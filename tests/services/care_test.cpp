@@ -9,14 +9,14 @@ namespace {
 
 TEST(PriceTable, RunningItemsAreMonthlyAndOneOffsPerEvent) {
   const PriceTable t = PriceTable::from(PriceListDef{}, CareDef{});
-  EXPECT_EQ(t[Item::WelfareBenefit], sim::monthly_cents(14000));  // [S003]
-  EXPECT_EQ(t[Item::Eviction], sim::to_cents(6000));              // [S003]
+  EXPECT_EQ(t[Item::WelfareBenefit], kernel::monthly_cents(14000));  // [S003]
+  EXPECT_EQ(t[Item::Eviction], kernel::to_cents(6000));              // [S003]
   EXPECT_EQ(t.payer[id(Item::Eviction)], id(Pocket::HousingCorporation));
 }
 
 TEST(PriceTable, SplitBookingAddsUpExactly) {
   const PriceTable t = PriceTable::from(PriceListDef{}, CareDef{});
-  sim::Ledger ledger(1, kPocketCount, kItemCount);
+  kernel::Ledger ledger(1, kPocketCount, kItemCount);
   t.book(ledger, 0, Item::WelfareBenefit, 1000001);  // odd cents: the rounding must not lose a cent
   const auto municipal = ledger.at(0, id(Pocket::MunicipalityWorkIncome), id(Item::WelfareBenefit));
   const auto national = ledger.at(0, id(Pocket::NationalGovernment), id(Item::WelfareBenefit));
@@ -86,18 +86,18 @@ TEST(UseCare, TrajectoriesStartOnlyWhenQualifyingAndEndWhenResolved) {
   }
   const CareRules rules = CareRules::from(def, ProvidersDef{});
   ProviderInbox inbox;
-  const sim::Rng rng(1, 0);
+  const kernel::Rng rng(1, 0);
   const std::vector<double> deprivation{0.0};
-  for (sim::HouseholdId h = 0; h < 1000; ++h) {
+  for (kernel::HouseholdId h = 0; h < 1000; ++h) {
     pop.type[h] = agents::HouseholdType::Other;
     pop.severity[agents::index(agents::Domain::Finances)][h] = 2;  // qualifies for light debt help
   }
   use_care(pop, {0, 2000}, rules, {rng, 0, deprivation}, inbox);
   const auto debt = 1U << static_cast<unsigned>(Trajectory::DebtHelpLight);
-  for (sim::HouseholdId h = 0; h < 2000; ++h) EXPECT_EQ((pop.care[h] & debt) != 0, h < 1000) << h;
-  for (sim::HouseholdId h = 0; h < 1000; ++h) pop.severity[agents::index(agents::Domain::Finances)][h] = 0;
+  for (kernel::HouseholdId h = 0; h < 2000; ++h) EXPECT_EQ((pop.care[h] & debt) != 0, h < 1000) << h;
+  for (kernel::HouseholdId h = 0; h < 1000; ++h) pop.severity[agents::index(agents::Domain::Finances)][h] = 0;
   use_care(pop, {0, 2000}, rules, {rng, 1, deprivation}, inbox);
-  for (sim::HouseholdId h = 0; h < 2000; ++h) EXPECT_EQ(pop.care[h], 0) << h;
+  for (kernel::HouseholdId h = 0; h < 2000; ++h) EXPECT_EQ(pop.care[h], 0) << h;
 }
 
 }  // namespace

@@ -43,8 +43,8 @@ class TeamTest : public ::testing::Test {
   }
 
   /// One month of the team; `contacts` come in as partner signals.
-  const TeamMonth& act(Team& team, sim::Month month, const std::vector<sim::HouseholdId>& contacts,
-                       const std::vector<sim::HouseholdId>& early = {}) {
+  const TeamMonth& act(Team& team, kernel::Month month, const std::vector<kernel::HouseholdId>& contacts,
+                       const std::vector<kernel::HouseholdId>& early = {}) {
     std::vector<Contact> in, out;
     for (const auto h : contacts) in.push_back({h, 0, Source::Signal});
     for (const auto h : early) out.push_back({h, 0, Source::Outreach});
@@ -54,7 +54,7 @@ class TeamTest : public ::testing::Test {
   }
 
   /// A household at a level, with its worst problem in finances.
-  void set_level(sim::HouseholdId h, Level level) {
+  void set_level(kernel::HouseholdId h, Level level) {
     pop.last_level[h] = level;
     pop.severity[agents::index(Domain::Finances)][h] = static_cast<std::uint8_t>(agents::index(level));
   }
@@ -63,8 +63,8 @@ class TeamTest : public ::testing::Test {
   agents::Population pop{kHouseholds};
   Providers providers{ProvidersDef{}};
   CareRules care = CareRules::from(CareDef{}, ProvidersDef{});
-  sim::Ledger ledger{36, kPocketCount, kItemCount};
-  sim::Rng rng{20140101, 0};
+  kernel::Ledger ledger{36, kPocketCount, kItemCount};
+  kernel::Rng rng{20140101, 0};
 };
 
 TEST_F(TeamTest, EffectsAreWeakerInADomainWithoutItsDiscipline) {
@@ -114,7 +114,7 @@ TEST_F(TeamTest, UrgentSignalsAreTakenInAboveCapacity) {
   def.fte = 0.1;  // 10 client hours a month: one red household
   def.urgent_signals = true;
   Team team = make();
-  for (sim::HouseholdId h = 0; h < 3; ++h) set_level(h, Level::Red);
+  for (kernel::HouseholdId h = 0; h < 3; ++h) set_level(h, Level::Red);
   const TeamMonth m0 = act(team, 0, {0, 1});  // two partner signals
   EXPECT_EQ(m0.caseload[agents::index(Level::Red)], 2);
   EXPECT_EQ(m0.waiting, 0);
@@ -166,8 +166,8 @@ TEST_F(TeamTest, OutreachVisitsFollowTheFunnel) {
   def.finding.at_home = 1.0;
   def.finding.opens_up = 1.0;
   Team team = make();
-  std::vector<sim::HouseholdId> early;
-  for (sim::HouseholdId h = 0; h < kHouseholds; ++h) {
+  std::vector<kernel::HouseholdId> early;
+  for (kernel::HouseholdId h = 0; h < kHouseholds; ++h) {
     set_level(h, Level::Orange);
     early.push_back(h);
   }
@@ -205,7 +205,7 @@ TEST_F(TeamTest, MandateStopsPendingEvictionsAndClearsArrearsFromTheBudget) {
   def.mandate.custom_budget = 3000.0;  // enough for one case
   def.mandate.arrears_cost = 2500.0;
   Team team = make();
-  for (sim::HouseholdId h : {0U, 1U}) {
+  for (kernel::HouseholdId h : {0U, 1U}) {
     set_level(h, Level::Red);
     pop.housing[h] = agents::Housing::EvictionPending;
   }
@@ -214,7 +214,7 @@ TEST_F(TeamTest, MandateStopsPendingEvictionsAndClearsArrearsFromTheBudget) {
   EXPECT_EQ(pop.housing[0], agents::Housing::Housed);  // arrears paid from the budget
   EXPECT_EQ(pop.sev(Domain::Finances, 0), 2);
   EXPECT_EQ(pop.housing[1], agents::Housing::Arrears);  // budget spent: a payment plan
-  EXPECT_EQ(ledger.at(0, id(Pocket::MunicipalitySocialWork), id(Item::CustomBudget)), sim::to_cents(2500.0));
+  EXPECT_EQ(ledger.at(0, id(Pocket::MunicipalitySocialWork), id(Item::CustomBudget)), kernel::to_cents(2500.0));
 
   // Without mandate nothing is stopped.
   def.mandate.enabled = false;
@@ -231,13 +231,13 @@ TEST_F(TeamTest, ClosedCasesAreMonitoredAndTakenInAgainWhenTheySlipBack) {
     def.casework.monitoring_months = monitoring;
     def.casework.close_after_stable = 3;
     Team team = make();
-    const sim::HouseholdId h = monitoring > 0 ? 1 : 2;  // a fresh household per round
+    const kernel::HouseholdId h = monitoring > 0 ? 1 : 2;  // a fresh household per round
     set_level(h, Level::Orange);
     act(team, 0, {h});
     ASSERT_EQ(pop.support[h], Support::Active);
     pop.last_level[h] = Level::Green;
     std::int64_t closed = 0;
-    for (sim::Month m = 1; m <= 3; ++m) closed += act(team, m, {}).closed;
+    for (kernel::Month m = 1; m <= 3; ++m) closed += act(team, m, {}).closed;
     EXPECT_EQ(closed, 1);
     EXPECT_EQ(pop.support[h], monitoring > 0 ? Support::Monitoring : Support::Closed);
     EXPECT_EQ(team.last_month().monitoring, monitoring > 0 ? 1 : 0);
@@ -259,22 +259,22 @@ TEST_F(TeamTest, CostsAreBookedOnThePayersByTheirShares) {
   Team team = make();
   const auto insurer = id(Pocket::HealthInsurer), social = id(Pocket::MunicipalitySocialWork);
   // First year: staff 10,000 a month; other costs 1,000 plus friction 1,000.
-  EXPECT_EQ(act(team, 0, {}).cost, sim::to_cents(12000.0));
-  EXPECT_EQ(ledger.at(0, insurer, id(Item::TeamStaff)), sim::to_cents(2500.0));
-  EXPECT_EQ(ledger.at(0, social, id(Item::TeamStaff)), sim::to_cents(7500.0));
-  EXPECT_EQ(ledger.at(0, insurer, id(Item::TeamOther)), sim::to_cents(500.0));
-  EXPECT_EQ(ledger.at(0, social, id(Item::TeamOther)), sim::to_cents(1500.0));
+  EXPECT_EQ(act(team, 0, {}).cost, kernel::to_cents(12000.0));
+  EXPECT_EQ(ledger.at(0, insurer, id(Item::TeamStaff)), kernel::to_cents(2500.0));
+  EXPECT_EQ(ledger.at(0, social, id(Item::TeamStaff)), kernel::to_cents(7500.0));
+  EXPECT_EQ(ledger.at(0, insurer, id(Item::TeamOther)), kernel::to_cents(500.0));
+  EXPECT_EQ(ledger.at(0, social, id(Item::TeamOther)), kernel::to_cents(1500.0));
   // No friction after the first year.
-  EXPECT_EQ(act(team, 12, {}).cost, sim::to_cents(11000.0));
+  EXPECT_EQ(act(team, 12, {}).cost, kernel::to_cents(11000.0));
   // The co-financier withdraws: the team shrinks by its share and the municipality pays the rest.
   team.withdraw(0);
   EXPECT_DOUBLE_EQ(team.fte(), 1.5);
   EXPECT_FALSE(team.cofinancing()[0]);
   ASSERT_EQ(team.payers().size(), 1U);
   EXPECT_EQ(team.payers()[0].first, Pocket::MunicipalitySocialWork);
-  EXPECT_EQ(act(team, 13, {}).cost, sim::to_cents(7500.0 + 1000.0));
+  EXPECT_EQ(act(team, 13, {}).cost, kernel::to_cents(7500.0 + 1000.0));
   EXPECT_EQ(ledger.at(13, insurer, id(Item::TeamStaff)), 0);
-  EXPECT_EQ(ledger.at(13, social, id(Item::TeamStaff)), sim::to_cents(7500.0));
+  EXPECT_EQ(ledger.at(13, social, id(Item::TeamStaff)), kernel::to_cents(7500.0));
 }
 
 TEST_F(TeamTest, LeaversOpenVacanciesAndAZeroFteTeamDoesNothing) {
@@ -287,8 +287,8 @@ TEST_F(TeamTest, LeaversOpenVacanciesAndAZeroFteTeamDoesNothing) {
   EXPECT_DOUBLE_EQ(m.fte, 3.0);
   EXPECT_DOUBLE_EQ(m.fte_effective, 3.0 - static_cast<double>(m.departures));
   EXPECT_DOUBLE_EQ(m.capacity_hours, m.fte_effective * def.hours_per_fte / 12.0);
-  EXPECT_EQ(m.cost, sim::to_cents(m.fte_effective * def.cost_per_fte / 12.0) +
-                        sim::to_cents(def.friction_share * 3.0 * def.cost_per_fte / 12.0));
+  EXPECT_EQ(m.cost, kernel::to_cents(m.fte_effective * def.cost_per_fte / 12.0) +
+                        kernel::to_cents(def.friction_share * 3.0 * def.cost_per_fte / 12.0));
 
   def.fte = 0.0;
   def.other_costs = 50000.0;
@@ -307,7 +307,7 @@ class FindingTest : public ::testing::Test {
   static constexpr std::size_t kHouseholds = 200;
 
   FindingTest() {
-    for (sim::HouseholdId h = 0; h < kHouseholds; ++h) {
+    for (kernel::HouseholdId h = 0; h < kHouseholds; ++h) {
       pop.type[h] = static_cast<agents::HouseholdType>(h % 3);
       pop.income[h] = static_cast<agents::Income>(h % 5);
       pop.severity[agents::index(Domain::Finances)][h] = 2;
@@ -319,7 +319,7 @@ class FindingTest : public ::testing::Test {
   }
 
   /// Contacts of one month: household ids in order.
-  std::vector<sim::HouseholdId> contacts(const FindingDef& f, std::vector<Source>* sources = nullptr) const {
+  std::vector<kernel::HouseholdId> contacts(const FindingDef& f, std::vector<Source>* sources = nullptr) const {
     FindingRules rules;
     rules.teams = {f};
     rules.outreach = {false};
@@ -327,8 +327,8 @@ class FindingTest : public ::testing::Test {
     const std::vector<double> deprivation{0.0};
     const agents::StepContext ctx{rng, 30, deprivation};
     TeamInbox inbox;
-    find(pop, {0, static_cast<sim::HouseholdId>(kHouseholds)}, rules, ctx, inbox);
-    std::vector<sim::HouseholdId> out;
+    find(pop, {0, static_cast<kernel::HouseholdId>(kHouseholds)}, rules, ctx, inbox);
+    std::vector<kernel::HouseholdId> out;
     for (const Contact& c : inbox.contacts) {
       out.push_back(c.h);
       if (sources) sources->push_back(c.source);
@@ -338,7 +338,7 @@ class FindingTest : public ::testing::Test {
 
   agents::Population pop{kHouseholds};
   FindingDef finding;
-  sim::Rng rng{20140101, 0};
+  kernel::Rng rng{20140101, 0};
 };
 
 TEST_F(FindingTest, TheDefaultIntakeGroupTakesEveryHousehold) {
@@ -375,7 +375,7 @@ TEST_F(FindingTest, MinTrajectoriesKeepsHouseholdsWithFewerOut) {
   pop.care[4] = 0b100;    // one
   pop.care[5] = 0b10101;  // three
   finding.min_trajectories = 2;
-  EXPECT_EQ(contacts(finding), (std::vector<sim::HouseholdId>{3, 5}));
+  EXPECT_EQ(contacts(finding), (std::vector<kernel::HouseholdId>{3, 5}));
 }
 
 // A filter only removes households: the others are found exactly as without it (their draws are their own).
@@ -384,7 +384,7 @@ TEST_F(FindingTest, AFilterKeepsTheContactsOfTheHouseholdsInTheGroup) {
   const auto all = contacts(finding);
   finding.household_types = "elderly+other";
   const auto some = contacts(finding);
-  std::vector<sim::HouseholdId> expected;
+  std::vector<kernel::HouseholdId> expected;
   for (const auto h : all)
     if (pop.type[h] != agents::HouseholdType::Family) expected.push_back(h);
   EXPECT_EQ(some, expected);
@@ -398,7 +398,7 @@ TEST_F(FindingTest, ThePoliceSignalOffencesWhenTheTeamAsks) {
   EXPECT_TRUE(contacts(finding).empty()) << "police_signal 0: no signal";
   finding.police_signal = 1.0;
   std::vector<Source> sources;
-  EXPECT_EQ(contacts(finding, &sources), (std::vector<sim::HouseholdId>{7, 8}));
+  EXPECT_EQ(contacts(finding, &sources), (std::vector<kernel::HouseholdId>{7, 8}));
   EXPECT_EQ(sources, (std::vector<Source>{Source::Signal, Source::Signal}));
 }
 

@@ -1,0 +1,181 @@
+#include "sim/engine/world.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <functional>
+#include <thread>
+
+namespace wijksim::sim {
+
+namespace {
+
+unsigned resolve_threads(unsigned threads) {
+  if (threads != 0) return threads;
+  return std::max(1U, std::thread::hardware_concurrency());
+}
+
+// Share of the year's money carried by the costliest fraction of households.
+double top_share(const std::vector<std::int64_t>& cost, double fraction) {
+  std::vector<std::int64_t> sorted(cost);
+  const auto k = static_cast<std::ptrdiff_t>(std::max<double>(1.0, fraction * static_cast<double>(sorted.size())));
+  std::nth_element(sorted.begin(), sorted.begin() + k - 1, sorted.end(), std::greater<>());
+  std::int64_t top = 0, all = 0;
+  for (std::ptrdiff_t i = 0; i < k; ++i) top += sorted[static_cast<std::size_t>(i)];
+  for (auto c : sorted) all += c;
+  return all == 0 ? 0.0 : static_cast<double>(top) / static_cast<double>(all);
+}
+
+}  // namespace
+
+World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
+             const std::function<void(std::uint32_t)>& warmup_progress)
+    : def_(&def),
+      rng_(def.run.seed, replication),
+      threads_(resolve_threads(threads)),
+      hoods_(agents::place_neighbourhoods(def.population, def.run.households)),
+      pop_(agents::generate_population(def.population, def.dynamics, hoods_, rng_)),
+      graph_(agents::build_social_network(def.network, hoods_, rng_)),
+      prices_(services::PriceTable::from(def.prices, def.care)),
+      care_(services::CareRules::from(def.care, def.providers)),
+      providers_(def.providers),
+      ledger_(def.run.months, services::kPocketCount, services::kItemCount) {
+  records_.reserve(def.run.months);
+  // Everyone counts as green before the first month; network strength then follows the true levels.
+  agents::update_network_strength(pop_, graph_, def.network);
+  for (std::uint32_t t = 0; t < def.run.warmup_months; ++t) {
+    if (t % 12 == 0) agents::update_network_strength(pop_, graph_, def.network);
+    simulate_month(t, false);
+    if (warmup_progress) warmup_progress(t + 1);
+  }
+  agents::update_network_strength(pop_, graph_, def.network);
+  std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);
+  std::fill(pop_.laws.begin(), pop_.laws.end(), 0);
+  setup_teams();
+}
+
+World::World(const World& zero, const scenarios::ScenarioDef& project) : World(zero) {
+  def_ = &project;
+  setup_teams();
+}
+
+void World::setup_teams() {
+  const scenarios::ScenarioDef& def = *def_;
+  teams_.clear();
+  const services::ReferralGraph graph = services::build_referral_graph(def.teams, def.dynamics.escalation);
+  for (std::size_t i = 0; i < def.teams.size(); ++i)
+    teams_.emplace_back(def.teams[i], i, services::routes_of(graph, i, def.care));
+  // Replacement funding ("new for old") takes the team's yearly cost out of the named providers' places
+  // [S004 §5.2], shared equally.
+  for (const services::TeamDef& team : def.teams) {
+    if (team.funding != "replacement") continue;
+    const auto replaced = services::parse_name_set(team.replaces, services::kTrajectoryNames).bits;
+    const int count = std::popcount(replaced);
+    if (count == 0) continue;
+    // The yearly cost the team books (a team without staff books nothing, team.cpp).
+    const double cost = team.fte > 0.0 ? team.fte * team.cost_per_fte + team.other_costs : 0.0;
+    for (unsigned bits = replaced; bits != 0; bits &= bits - 1) {
+      const auto t = static_cast<services::Trajectory>(std::countr_zero(bits));
+      const double place = def.prices[services::kTrajectoryItems[static_cast<std::size_t>(t)]].eur;
+      const double places = place > 0.0 ? cost / count / place : 0.0;
+      providers_.shrink(t, static_cast<std::uint32_t>(std::lround(places)));
+    }
+  }
+  refresh_team_rules();
+}
+
+void World::refresh_team_rules() {
+  // Finding goes to the first staffed team serving a neighbourhood; effects are per team and status.
+  finding_ = services::FindingRules{};
+  support_effects_.clear();
+  if (teams_.empty()) return;
+  finding_.team_of_hood.assign(hoods_.count(), -1);
+  for (std::size_t i = 0; i < teams_.size(); ++i) {
+    const services::Team& team = teams_[i];
+    finding_.teams.push_back(team.def().finding);
+    finding_.outreach.push_back(team.def().finding.outreach_visits > 0.0);
+    // A team whose staff is gone (financiers cut it to 0 FTE) no longer works on its cases.
+    support_effects_.push_back(team.staffed() ? team.active_effect() : agents::SupportEffect{});
+    support_effects_.push_back(team.staffed() ? team.monitoring_effect() : agents::SupportEffect{});
+    if (!team.staffed()) continue;
+    for (std::size_t n = 0; n < hoods_.count(); ++n) {
+      const bool serves = team.def().neighbourhood.empty() || team.def().neighbourhood == def_->population.neighbourhoods[n].name;
+      if (serves && finding_.team_of_hood[n] < 0) finding_.team_of_hood[n] = static_cast<std::int16_t>(i);
+    }
+  }
+}
+
+void World::step() {
+  if (finished()) return;
+  begin_step();
+  simulate_step();
+  end_step();
+}
+
+void World::begin_step() {
+  if (month_ % 12 == 0 && month_ > 0) agents::update_network_strength(pop_, graph_, def_->network);
+  refresh_team_rules();
+}
+
+void World::simulate_step(const World* zero, std::span<const std::uint8_t> follows) {
+  simulate_month(def_->run.warmup_months + month_, true, zero, follows);
+}
+
+void World::end_step() {
+  if (month_in_year(month_) % 6 == 5) close_half_year();
+  if (month_in_year(month_) == 11) close_year();
+  ++month_;
+}
+
+bool World::can_lead(const World& project) const {
+  return care_.limited == 0 && project.care_.limited == 0 && pop_.size() == project.pop_.size() &&
+         rng_ == project.rng_ && month_ == project.month_;
+}
+
+void step_paired(World& zero, std::span<World* const> projects) {
+  if (zero.finished()) return;
+  zero.begin_step();
+  std::vector<std::vector<std::uint8_t>> follows(projects.size());
+  for (std::size_t a = 0; a < projects.size(); ++a) {
+    World& project = *projects[a];
+    project.begin_step();
+    // Both worlds are at the start of the same month here (the yearly network update included).
+    if (zero.can_lead(project)) agents::mark_same(zero.pop_, project.pop_, follows[a]);
+  }
+  zero.simulate_step();
+  for (std::size_t a = 0; a < projects.size(); ++a) {
+    if (follows[a].empty()) {
+      projects[a]->simulate_step();
+      continue;
+    }
+    for (std::size_t h = 0; h < follows[a].size(); ++h)
+      if (zero.pop_.events[h] & agents::kRenewed) follows[a][h] = 0;
+    projects[a]->simulate_step(&zero, follows[a]);
+  }
+  zero.end_step();
+  for (World* project : projects) project->end_step();
+}
+
+void World::run(const std::function<void(std::uint32_t)>& progress) {
+  while (!finished()) {
+    step();
+    if (progress) progress(month_);
+  }
+}
+
+void World::close_half_year() {
+  for (const std::uint8_t laws : pop_.laws) {
+    const int used = std::popcount(laws);
+    ++tallies_.laws[static_cast<std::size_t>(std::min(used, 2))];
+  }
+  ++tallies_.half_years;
+  std::fill(pop_.laws.begin(), pop_.laws.end(), 0);
+}
+
+void World::close_year() {
+  tallies_.top1_share.push_back(top_share(pop_.cost_year, 0.01));
+  tallies_.top4_share.push_back(top_share(pop_.cost_year, 0.04));
+  std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);
+}
+
+}  // namespace wijksim::sim

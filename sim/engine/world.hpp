@@ -1,0 +1,139 @@
+#pragma once
+// One simulated world: a population under care as usual, stepped month by month, with its ledger and
+// the month-by-month records that outputs and calibration read.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "agents/dynamics.hpp"
+#include "agents/generator.hpp"
+#include "agents/network.hpp"
+#include "agents/population.hpp"
+#include "scenarios/scenario_def.hpp"
+#include "services/care.hpp"
+#include "services/providers.hpp"
+#include "services/referral_graph.hpp"
+#include "services/team.hpp"
+#include "sim/kernel/ledger.hpp"
+#include "sim/engine/counted.hpp"
+#include "sim/kernel/rng.hpp"
+
+namespace wijksim::sim {
+
+// The kernel's vocabulary, used unqualified throughout the engine and what is built on it.
+using kernel::Cents;
+using kernel::HouseholdId;
+using kernel::ItemId;
+using kernel::Ledger;
+using kernel::Month;
+using kernel::month_in_year;
+using kernel::PocketId;
+using kernel::Rng;
+using kernel::to_eur;
+using kernel::year_of;
+
+/// What one month of the horizon looked like.
+struct MonthRecord {
+  std::array<std::int64_t, agents::kLevelCount> levels{};                           ///< households per level
+  std::array<std::array<std::int64_t, agents::kLevelCount>, agents::kLevelCount> flows{};  ///< [from][to]
+  std::array<std::int64_t, kCountedCount> events{};
+};
+
+/// Running tallies for calibration of the zero alternative (integers; merged order-free).
+struct Tallies {
+  agents::IncomeStats income;
+  services::CareAccumulator care;                     ///< money per item over the horizon
+  std::array<std::int64_t, 3> laws{};                 ///< household-half-years using none, one, several laws
+  std::int64_t half_years = 0;
+  std::vector<double> top1_share, top4_share;         ///< per year, cost share of the costliest 1% and 4%
+};
+
+class World {
+ public:
+  /// Generate the population and network and run the warm-up. threads = 0 uses the hardware's count;
+  /// warmup_progress(months done) is called after every warm-up month.
+  World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
+        const std::function<void(std::uint32_t)>& warmup_progress = {});
+  /// A project alternative starting from a zero alternative's state (same households, network, warm-up and
+  /// random source): the paired world of MODEL.md. `project` must outlive the world.
+  World(const World& zero, const scenarios::ScenarioDef& project);
+
+  /// Simulate the next month of the horizon (month() before the call).
+  void step();
+  /// Whether a project alternative may copy unchanged households from this zero alternative instead of
+  /// simulating them (step_paired): only while households touch each other through nothing but the project's
+  /// teams, that is, no provider has a limited number of places (waiting lists order households).
+  bool can_lead(const World& project) const;
+  /// Simulate the whole horizon; progress(months done) is called after every month.
+  void run(const std::function<void(std::uint32_t)>& progress = {});
+
+  Month month() const { return month_; }
+  bool finished() const { return month_ >= def_->run.months; }
+  const scenarios::ScenarioDef& def() const { return *def_; }
+  const agents::Population& population() const { return pop_; }
+  const agents::SocialGraph& network() const { return graph_; }
+  const Ledger& ledger() const { return ledger_; }
+  const std::vector<MonthRecord>& records() const { return records_; }
+  const Tallies& tallies() const { return tallies_; }
+  unsigned threads() const { return threads_; }
+  /// Teams of this world (empty in the zero alternative); financiers change their FTE and co-financing.
+  const std::vector<services::Team>& teams() const { return teams_; }
+  std::vector<services::Team>& teams() { return teams_; }
+  const services::Providers& providers() const { return providers_; }
+  /// Per month of the horizon: each team's month, and each provider's month.
+  const std::vector<std::vector<services::TeamMonth>>& team_records() const { return team_records_; }
+  const std::vector<std::array<services::ProviderMonth, services::kTrajectoryCount>>& provider_records() const {
+    return provider_records_;
+  }
+  /// Book on this world's ledger (the financier module's settlements).
+  Ledger& ledger_for_settlement() { return ledger_; }
+
+ private:
+  friend void step_paired(World& zero, std::span<World* const> projects);
+  void begin_step();
+  void simulate_step(const World* zero = nullptr, std::span<const std::uint8_t> follows = {});
+  void end_step();
+  void simulate_month(std::uint32_t t, bool record, const World* zero = nullptr,
+                      std::span<const std::uint8_t> follows = {});
+  void validate_month(const MonthRecord& rec, const services::CareAccumulator& care) const;
+  void close_half_year();
+  void close_year();
+  void setup_teams();
+  void refresh_team_rules();
+  void act_services(services::ProviderInbox& providers, services::TeamInbox& teams, bool record);
+
+  const scenarios::ScenarioDef* def_;
+  Rng rng_;
+  unsigned threads_;
+  agents::Neighbourhoods hoods_;
+  agents::Population pop_;
+  agents::SocialGraph graph_;
+  services::PriceTable prices_;
+  services::CareRules care_;
+  services::Providers providers_;
+  std::vector<services::Team> teams_;
+  services::FindingRules finding_;
+  std::vector<agents::SupportEffect> support_effects_;
+  std::vector<std::vector<services::TeamMonth>> team_records_;
+  std::vector<std::array<services::ProviderMonth, services::kTrajectoryCount>> provider_records_;
+  Ledger ledger_;
+  std::vector<MonthRecord> records_;
+  Tallies tallies_;
+  Month month_ = 0;
+};
+
+/// Steps a zero alternative and its project alternatives (made from it with World(zero, project), their
+/// scenarios differing only in teams, as compare's requests do) through one month on common random numbers;
+/// the result equals stepping each on its own. A project household whose state equals the zero
+/// alternative's at the start of the month lives the same month there (its draws are the same, and only the
+/// project's teams, acting on households they touch, make worlds differ), so when zero.can_lead(project) its
+/// month is copied from the zero alternative instead of simulated. Households the teams touched, and their
+/// neighbours whose network strength changed, are simulated as usual. The one exception is a household
+/// renewed this month: renewal resets care that finding reads, so it is simulated too. Each world still
+/// classifies and books every household itself. A following world's income tallies (calibration counters)
+/// count only its simulated households.
+void step_paired(World& zero, std::span<World* const> projects);
+
+}  // namespace wijksim::sim

@@ -1,0 +1,328 @@
+#include "sim/io/compare_output.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "sim/io/json.hpp"
+
+namespace wijksim::sim {
+
+using services::kPocketCount;
+using services::kPocketNames;
+
+namespace {
+
+std::string stat_json(const Stat& s) {
+  return fmt::format("{{\"mean\": {}, \"sd\": {}, \"ci_low\": {}, \"ci_high\": {}}}", json_number(s.mean),
+                     json_number(s.sd), json_number(s.ci_low), json_number(s.ci_high));
+}
+
+std::string year_json(const std::optional<std::uint32_t>& y) { return y ? std::to_string(*y) : "null"; }
+
+std::string pockets_json(const std::array<Stat, kPocketCount>& stats, const std::string& pad) {
+  std::string out = "{";
+  for (std::size_t p = 0; p < kPocketCount; ++p)
+    out += fmt::format("{}\n{}  {}: {}", p ? "," : "", pad, json_string(kPocketNames[p]), stat_json(stats[p]));
+  return out + "\n" + pad + "}";
+}
+
+std::string scopes_json(const std::array<Stat, 3>& stats, const std::array<double, 3>* p_above_1, const std::string& pad) {
+  std::string out = "{";
+  for (std::size_t s = 0; s < 3; ++s) {
+    std::string body = stat_json(stats[s]);
+    if (p_above_1) body.insert(body.size() - 1, fmt::format(", \"p_above_1\": {}", json_number((*p_above_1)[s])));
+    out += fmt::format("{}\n{}  {}: {}", s ? "," : "", pad, json_string(kScopeNames[s]), body);
+  }
+  return out + "\n" + pad + "}";
+}
+
+std::string static_json(const std::optional<StaticEstimate>& e, const std::string& pad) {
+  if (!e) return "null";
+  std::string out = fmt::format("{{\n{0}  \"team\": {1},\n{0}  \"households\": {2},\n{0}  \"fte\": {3},\n"
+                                "{0}  \"cost_year0\": {4},\n{0}  \"ratios\": {{",
+                                pad, json_string(e->team), json_number(e->households), json_number(e->fte),
+                                json_number(e->cost_year0));
+  for (std::size_t s = 0; s < 3; ++s) out += fmt::format("{}{}: {}", s ? ", " : "", json_string(kScopeNames[s]), json_number(e->ratio[s]));
+  out += fmt::format("}},\n{}  \"npv\": {{", pad);
+  for (std::size_t s = 0; s < 3; ++s) out += fmt::format("{}{}: {}", s ? ", " : "", json_string(kScopeNames[s]), json_number(e->npv[s]));
+  return out + "}\n" + pad + "}";
+}
+
+/// The figures of one alternative, as members of an object (no braces), indented by pad.
+std::string alternative_members(const AlternativeResult& a, const CompareResult& r, const std::string& pad) {
+  const double households = static_cast<double>(r.households);
+  std::string net = "[";
+  for (std::size_t y = 0; y < a.net_by_year.size(); ++y) {
+    const Stat& s = a.net_by_year[y];
+    net += fmt::format("{}\n{}  {{\"year\": {}, \"mean\": {}, \"sd\": {}, \"ci_low\": {}, \"ci_high\": {}, \"cumulative_discounted\": {}}}",
+                       y ? "," : "", pad, y, json_number(s.mean), json_number(s.sd), json_number(s.ci_low),
+                       json_number(s.ci_high), json_number(a.cumulative_discounted[y]));
+  }
+  net += "\n" + pad + "]";
+  std::string payback = "{";
+  for (std::size_t s = 0; s < 3; ++s)
+    payback += fmt::format("{}{}: {}", s ? ", " : "", json_string(kScopeNames[s]), year_json(a.payback_by_scope[s]));
+  payback += "}";
+  const double per_taken_in = a.intakes.mean > 0.0 ? a.npv[0].mean / a.intakes.mean : std::nan("");
+  return fmt::format(
+      "{0}\"alternative\": {1},\n{0}\"scenario\": {2},\n{0}\"mode\": {3},\n{0}\"alternative_discount_rate\": {19},\n"
+      "{0}\"ratios\": {4},\n{0}\"npv\": {5},\n{0}\"pv_cost\": {6},\n{0}\"pv_benefit\": {7},\n"
+      "{0}\"npv_by_pocket\": {8},\n{0}\"budget_after_2y\": {9},\n{0}\"payback_year\": {10},\n"
+      "{0}\"payback_year_by_scope\": {11},\n"
+      "{0}\"per_household\": {{\"npv_societal\": {12}, \"team_cost\": {13}, \"households_taken_in\": {14}, "
+      "\"npv_societal_per_household_taken_in\": {15}}},\n"
+      "{0}\"team_cost\": {16},\n{0}\"net_by_year\": {17},\n{0}\"static_estimate\": {18}",
+      pad, json_string(a.label), json_string(a.scenario), json_string(kModeNames[static_cast<std::size_t>(a.mode)]),
+      scopes_json(a.ratio, &a.p_above_1, pad), scopes_json(a.npv, nullptr, pad), scopes_json(a.pv_cost, nullptr, pad),
+      scopes_json(a.pv_benefit, nullptr, pad), pockets_json(a.npv_by_pocket, pad), pockets_json(a.budget_after_2y, pad),
+      year_json(a.payback_year), payback, json_number(a.npv[0].mean / households),
+      json_number(a.team_cost.mean / households), json_number(a.intakes.mean), json_number(per_taken_in),
+      stat_json(a.team_cost), net, static_json(a.static_estimate, pad), json_number(a.discount_rate));
+}
+
+std::string csv_stat(const Stat& s) {
+  return fmt::format("{},{},{},{}", json_number(s.mean), json_number(s.sd), json_number(s.ci_low), json_number(s.ci_high));
+}
+
+std::string zero_label(const CompareResult& r) { return fmt::format("{} (zero)", r.zero_name); }
+
+}  // namespace
+
+std::string mkba_json(const CompareResult& r) {
+  std::string out = fmt::format(
+      "{{\n  \"schema\": \"wijksim-mkba/1\",\n  \"zero_alternative\": {},\n  \"replications\": {},\n"
+      "  \"households\": {},\n  \"months\": {},\n  \"seed\": {},\n  \"discount_rate\": {},\n",
+      json_string(r.zero_name), r.replications, r.households, r.months, r.seed, json_number(r.discount_rate));
+  if (!r.alternatives.empty()) out += alternative_members(r.alternatives.front(), r, "  ") + ",\n";
+  out += "  \"alternatives\": [";
+  for (std::size_t a = 0; a < r.alternatives.size(); ++a)
+    out += fmt::format("{}\n    {{\n{}\n    }}", a ? "," : "", alternative_members(r.alternatives[a], r, "      "));
+  return out + "\n  ]\n}\n";
+}
+
+std::string compare_pockets_csv(const CompareResult& r) {
+  std::string out = "alternative,pocket,year,measure,mean,sd,ci_low,ci_high\n";
+  const auto rows = [&](const std::string& label, const auto& by_year, std::string_view measure) {
+    for (std::size_t y = 0; y < by_year.size(); ++y)
+      for (std::size_t p = 0; p < kPocketCount; ++p)
+        out += fmt::format("{},{},{},{},{}\n", label, kPocketNames[p], y, measure, csv_stat(by_year[y][p]));
+  };
+  rows(zero_label(r), r.zero_cost_by_year, "cost");
+  for (const AlternativeResult& a : r.alternatives) {
+    rows(a.label, a.cost_by_year, "cost");
+    rows(a.label, a.diff_by_year, "difference");
+    rows(a.label, a.team_by_year, "team");
+  }
+  return out;
+}
+
+std::string compare_npv_csv(const CompareResult& r) {
+  std::string out = "alternative,pocket,measure,mean,sd,ci_low,ci_high\n";
+  for (const AlternativeResult& a : r.alternatives)
+    for (std::size_t p = 0; p < kPocketCount; ++p) {
+      out += fmt::format("{},{},npv,{}\n", a.label, kPocketNames[p], csv_stat(a.npv_by_pocket[p]));
+      out += fmt::format("{},{},budget_after_2y,{}\n", a.label, kPocketNames[p], csv_stat(a.budget_after_2y[p]));
+    }
+  return out;
+}
+
+std::string compare_ratios_csv(const CompareResult& r) {
+  std::string out = "alternative,scope,measure,mean,sd,ci_low,ci_high,p_above_1,payback_year\n";
+  for (const AlternativeResult& a : r.alternatives)
+    for (std::size_t s = 0; s < 3; ++s) {
+      const std::string payback = a.payback_by_scope[s] ? std::to_string(*a.payback_by_scope[s]) : "";
+      out += fmt::format("{},{},ratio,{},{},{}\n", a.label, kScopeNames[s], csv_stat(a.ratio[s]),
+                         json_number(a.p_above_1[s]), payback);
+      out += fmt::format("{},{},npv,{},,{}\n", a.label, kScopeNames[s], csv_stat(a.npv[s]), payback);
+      out += fmt::format("{},{},pv_cost,{},,\n", a.label, kScopeNames[s], csv_stat(a.pv_cost[s]));
+      out += fmt::format("{},{},pv_benefit,{},,\n", a.label, kScopeNames[s], csv_stat(a.pv_benefit[s]));
+    }
+  return out;
+}
+
+std::string compare_net_csv(const CompareResult& r) {
+  std::string out = "alternative,year,mean,sd,ci_low,ci_high,cumulative_discounted\n";
+  for (const AlternativeResult& a : r.alternatives)
+    for (std::size_t y = 0; y < a.net_by_year.size(); ++y)
+      out += fmt::format("{},{},{},{}\n", a.label, y, csv_stat(a.net_by_year[y]), json_number(a.cumulative_discounted[y]));
+  return out;
+}
+
+std::string compare_levels_csv(const CompareResult& r) {
+  std::string out = "alternative,month,level,households\n";
+  const auto rows = [&](const std::string& label, const auto& levels) {
+    for (std::size_t m = 0; m < levels.size(); ++m)
+      for (std::size_t l = 0; l < agents::kLevelCount; ++l)
+        out += fmt::format("{},{},{},{}\n", label, m, agents::kLevelNames[l], json_number(levels[m][l]));
+  };
+  rows(zero_label(r), r.zero_levels);
+  for (const AlternativeResult& a : r.alternatives) rows(a.label, a.levels);
+  return out;
+}
+
+std::string compare_flows_csv(const CompareResult& r) {
+  std::string out = "alternative,month,from,to,households\n";
+  const auto rows = [&](const std::string& label, const auto& flows) {
+    for (std::size_t m = 0; m < flows.size(); ++m)
+      for (std::size_t f = 0; f < agents::kLevelCount; ++f)
+        for (std::size_t t = 0; t < agents::kLevelCount; ++t)
+          out += fmt::format("{},{},{},{},{}\n", label, m, agents::kLevelNames[f], agents::kLevelNames[t],
+                             json_number(flows[m][f][t]));
+  };
+  rows(zero_label(r), r.zero_flows);
+  for (const AlternativeResult& a : r.alternatives) rows(a.label, a.flows);
+  return out;
+}
+
+std::string compare_events_csv(const CompareResult& r) {
+  std::string out = "alternative,event,measure,mean,sd,ci_low,ci_high\n";
+  for (const AlternativeResult& a : r.alternatives) {
+    for (std::size_t e = 0; e < kCountedCount; ++e)
+      out += fmt::format("{},{},difference,{}\n", a.label, kCountedNames[e], csv_stat(a.events_diff[e]));
+    out += fmt::format("{},households_taken_in,count,{}\n", a.label, csv_stat(a.intakes));
+  }
+  return out;
+}
+
+std::string replications_csv_header() { return "replication,alternative,scope,npv,ratio,team_cost\n"; }
+
+std::string replications_csv_row(const ReplicationRow& row, const std::string& label) {
+  std::string out;
+  for (std::size_t s = 0; s < 3; ++s)
+    out += fmt::format("{},{},{},{},{},{}\n", row.replication, label, kScopeNames[s], json_number(row.npv[s]),
+                       json_number(row.ratio[s]), json_number(row.team_cost));
+  return out;
+}
+
+namespace {
+
+std::string eur(double x) {
+  if (!std::isfinite(x)) return "-";
+  const double a = std::abs(x);
+  if (a >= 1e6) return fmt::format("{:.2f} M", x / 1e6);
+  if (a >= 1e3) return fmt::format("{:.0f} k", x / 1e3);
+  return fmt::format("{:.0f}", x);
+}
+
+std::string interval(const Stat& s, const std::function<std::string(double)>& f) {
+  return fmt::format("{:>9} [{:>9}, {:>9}]", f(s.mean), f(s.ci_low), f(s.ci_high));
+}
+
+std::string ratio_text(double x) { return std::isfinite(x) ? fmt::format("{:.2f}", x) : "-"; }
+
+}  // namespace
+
+std::string compare_table(const CompareResult& r) {
+  std::string out;
+  for (const AlternativeResult& a : r.alternatives) {
+    out += fmt::format("MKBA: {} against the zero alternative '{}', {} paired replications of {} households x {} months,"
+                       " discount rate {:.1f}%\n"
+                       "EUR; gain = zero alternative minus project (positive: the pocket is better off); [95% CI]\n\n",
+                       a.label, r.zero_name, r.replications, r.households, r.months, r.discount_rate * 100.0);
+    out += fmt::format("{:<26} {:>31} {:>31} {:>10}\n", "pocket", "NPV of the gain", "budget effect after 2 years",
+                       "pays team");
+    for (std::size_t p = 0; p < kPocketCount; ++p) {
+      double team = 0.0;
+      for (const auto& year : a.team_by_year) team += year[p].mean;
+      out += fmt::format("{:<26} {} {} {:>10}\n", kPocketNames[p], interval(a.npv_by_pocket[p], eur),
+                         interval(a.budget_after_2y[p], eur), team > 0.0 ? eur(team) : "");
+    }
+    out += fmt::format("\n{:<12} {:>26} {:>8} {:>31} {:>8}\n", "ratio", "benefit / cost [95% CI]", "P(>1)",
+                       "net present value", "payback");
+    for (std::size_t s = 0; s < 3; ++s) {
+      const Stat& q = a.ratio[s];
+      const auto& pb = a.payback_by_scope[s];
+      out += fmt::format("{:<12} {:>6} [{:>6}, {:>6}] {:>7.0f}% {} {:>8}\n", kScopeNames[s], ratio_text(q.mean),
+                         ratio_text(q.ci_low), ratio_text(q.ci_high), a.p_above_1[s] * 100.0, interval(a.npv[s], eur),
+                         pb ? fmt::format("year {}", *pb) : "none");
+    }
+    out += fmt::format("\nTeam cost {} over the horizon; {} households taken in; societal NPV {} per household in the "
+                       "district.\n",
+                       eur(a.team_cost.mean), eur(a.intakes.mean), eur(a.npv[0].mean / r.households));
+    if (a.static_estimate) {
+      const StaticEstimate& e = *a.static_estimate;
+      out += fmt::format("Static MKBA-tool estimate on the same inputs: {:.2f} FTE for {:.0f} households; ratios "
+                         "societal {}, financial {}, municipal {}.\n",
+                         e.fte, e.households, ratio_text(e.ratio[0]), ratio_text(e.ratio[1]), ratio_text(e.ratio[2]));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+double team_budget_per_year(const AlternativeResult& a) {
+  return a.net_by_year.empty() ? 0.0 : a.team_cost.mean / static_cast<double>(a.net_by_year.size());
+}
+
+std::string sweep_csv(const CompareResult& r) {
+  std::string out = "alternative,team_budget_per_year,npv_societal_mean,npv_societal_ci_low,npv_societal_ci_high,"
+                    "ratio_societal_mean,ratio_societal_ci_low,ratio_societal_ci_high,ratio_financial_mean,"
+                    "ratio_municipal_mean,p_above_1_societal,payback_year\n";
+  for (const AlternativeResult& a : r.alternatives)
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", a.label, json_number(team_budget_per_year(a)),
+                       json_number(a.npv[0].mean), json_number(a.npv[0].ci_low), json_number(a.npv[0].ci_high),
+                       json_number(a.ratio[0].mean), json_number(a.ratio[0].ci_low), json_number(a.ratio[0].ci_high),
+                       json_number(a.ratio[1].mean), json_number(a.ratio[2].mean), json_number(a.p_above_1[0]),
+                       a.payback_year ? std::to_string(*a.payback_year) : "");
+  return out;
+}
+
+std::string sweep_table(const CompareResult& r) {
+  std::string out = fmt::format("Sweep: {} alternatives against the zero alternative '{}', {} paired replications; "
+                                "EUR, [95% CI]\n\n{:<44} {:>12} {:>31} {:>22} {:>9}\n",
+                                r.alternatives.size(), r.zero_name, r.replications, "alternative", "budget/year",
+                                "societal NPV", "societal ratio", "financial");
+  for (const AlternativeResult& a : r.alternatives)
+    out += fmt::format("{:<44} {:>12} {} {:>6} [{:>5}, {:>5}] {:>9}\n", a.label, eur(team_budget_per_year(a)),
+                       interval(a.npv[0], eur), ratio_text(a.ratio[0].mean), ratio_text(a.ratio[0].ci_low),
+                       ratio_text(a.ratio[0].ci_high), ratio_text(a.ratio[1].mean));
+  return out;
+}
+
+double TornadoRow::swing() const { return std::abs(npv_high - npv_low); }
+
+std::vector<TornadoRow> tornado_rows(const CompareResult& r) {
+  std::vector<TornadoRow> rows;
+  if (r.alternatives.empty()) return rows;
+  const AlternativeResult& base = r.alternatives.front();
+  const auto value_of = [](const std::string& scenario) { return scenario.substr(scenario.find('=') + 1); };
+  for (std::size_t a = 1; a + 1 < r.alternatives.size(); a += 2) {
+    const AlternativeResult& lo = r.alternatives[a];
+    const AlternativeResult& hi = r.alternatives[a + 1];
+    TornadoRow row;
+    row.key = lo.scenario.substr(0, lo.scenario.find('='));
+    row.low = value_of(lo.scenario);
+    row.high = value_of(hi.scenario);
+    row.npv_low = lo.npv[0].mean;
+    row.npv_high = hi.npv[0].mean;
+    row.ratio_low = lo.ratio[0].mean;
+    row.ratio_high = hi.ratio[0].mean;
+    row.base_npv = base.npv[0].mean;
+    row.base_ratio = base.ratio[0].mean;
+    rows.push_back(row);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const TornadoRow& a, const TornadoRow& b) { return a.swing() > b.swing(); });
+  return rows;
+}
+
+std::string tornado_csv(const std::vector<TornadoRow>& rows) {
+  std::string out = "key,low,high,npv_low,npv_high,ratio_low,ratio_high,base_npv,base_ratio\n";
+  for (const TornadoRow& t : rows)
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", t.key, t.low, t.high, json_number(t.npv_low),
+                       json_number(t.npv_high), json_number(t.ratio_low), json_number(t.ratio_high),
+                       json_number(t.base_npv), json_number(t.base_ratio));
+  return out;
+}
+
+std::string tornado_table(const std::vector<TornadoRow>& rows) {
+  if (rows.empty()) return "No sensitivity ranges.\n";
+  std::string out = fmt::format("One-way sensitivity of the societal NPV (base {} EUR, ratio {}), widest swing first\n\n"
+                                "{:<40} {:>12} {:>12} {:>12} {:>12}\n",
+                                eur(rows.front().base_npv), ratio_text(rows.front().base_ratio), "input", "low", "NPV low",
+                                "high", "NPV high");
+  for (const TornadoRow& t : rows)
+    out += fmt::format("{:<40} {:>12} {:>12} {:>12} {:>12}\n", t.key, t.low, eur(t.npv_low), t.high, eur(t.npv_high));
+  return out;
+}
+
+}  // namespace wijksim::sim

@@ -1,0 +1,307 @@
+#include "sim/labels/labels.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+
+namespace wijksim::labels {
+namespace {
+
+/// One label in both languages.
+struct Pair {
+  std::string_view en, nl;
+};
+std::string_view pick(const Pair& pair, Lang lang) { return lang == Lang::Nl ? pair.nl : pair.en; }
+
+constexpr std::array<Pair, services::kPocketCount> kPockets{{
+    {"Municipality: Wmo", "Gemeente: Wmo"},
+    {"Municipality: youth care", "Gemeente: jeugdhulp"},
+    {"Municipality: work and income", "Gemeente: werk en inkomen"},
+    {"Municipality: debt help", "Gemeente: schuldhulpverlening"},
+    {"Municipality: social work and teams", "Gemeente: sociaal werk en teams"},
+    {"National government", "Rijksoverheid"},
+    {"Health insurer", "Zorgverzekeraar"},
+    {"Long-term care (Wlz)", "Langdurige zorg (Wlz)"},
+    {"Justice and safety", "Justitie en veiligheid"},
+    {"Housing corporation", "Woningcorporatie"},
+    {"Benefits agency (UWV)", "Uitkeringsinstantie (UWV)"},
+    {"Household", "Huishouden"},
+    {"Employers and society", "Werkgevers en samenleving"},
+    {"Non-monetary (wellbeing)", "Niet-monetair (welzijn)"},
+}};
+
+constexpr std::array<Pair, 3> kScopes{
+    {{"Societal", "Maatschappelijk"}, {"Financial", "Financieel"}, {"Municipal", "Gemeentelijk"}}};
+
+constexpr std::array<Pair, 3> kRatios{{{"Societal ratio", "Maatschappelijke ratio"},
+                                       {"Financial ratio", "Financiële ratio"},
+                                       {"Municipal ratio", "Gemeentelijke ratio"}}};
+
+constexpr std::array<Pair, agents::kLevelCount> kLevels{
+    {{"Green", "Groen"}, {"Light orange", "Lichtoranje"}, {"Orange", "Oranje"}, {"Red", "Rood"}}};
+
+constexpr std::array<Pair, sim::kCountedCount> kEvents{{
+    {"Evictions", "Huisuitzettingen"},
+    {"Eviction listings", "Aangezegde ontruimingen"},
+    {"Out-of-home placements", "Uithuisplaatsingen"},
+    {"Supervision orders", "Ondertoezichtstellingen"},
+    {"Admissions (mental health)", "Opnames (ggz)"},
+    {"Nursing-home admissions", "Verpleeghuisopnames"},
+    {"Detentions", "Detenties"},
+    {"Offences", "Delicten"},
+    {"Entries into welfare", "Instroom in de bijstand"},
+    {"Job losses", "Baanverlies"},
+    {"Households replaced (moves)", "Vervangen huishoudens (verhuizing)"},
+}};
+
+constexpr std::array<Pair, 2> kModes{{{"continuous", "doorlopend"}, {"cohort", "cohort"}}};
+
+/// A text with the key it belongs to, so the table's order is checked at compile time.
+struct Entry {
+  Text key;
+  Pair pair;
+};
+constexpr std::array kTexts{
+    Entry{Text::ReportTitle, {"Social cost-benefit analysis (MKBA)", "Maatschappelijke kosten-batenanalyse (MKBA)"}},
+    Entry{Text::Intro,
+          {"{} project alternative(s) compared with the zero alternative \u201c{}\u201d: {} paired replications of {} "
+           "households over {} months, discount rate {}.",
+           "{} projectalternatief/-alternatieven vergeleken met het nulalternatief \u201c{}\u201d: {} gepaarde "
+           "herhalingen met {} huishoudens over {} maanden, discontovoet {}."}},
+    Entry{Text::SignNote,
+          {"Gain = zero alternative minus project: a positive amount means the pocket is better off with the project, "
+           "a negative amount that it pays more. Amounts in euros (EUR); intervals are 95% confidence intervals of "
+           "the mean over the replications.",
+           "Saldo = nulalternatief min project: een positief bedrag betekent dat de financier er met het project op "
+           "vooruitgaat, een negatief bedrag dat hij meer betaalt. Bedragen in euro; intervallen zijn 95%-"
+           "betrouwbaarheidsintervallen van het gemiddelde over de herhalingen."}},
+    Entry{Text::Alternative, {"Alternative", "Alternatief"}},
+    Entry{Text::AlternativeMode, {"Scenario \u201c{}\u201d, {} mode", "Scenario \u201c{}\u201d, modus {}"}},
+    Entry{Text::KeyFigures, {"Key figures", "Kerncijfers"}},
+    Entry{Text::ShareAbove1, {"{} of replications above 1", "{} van de herhalingen boven 1"}},
+    Entry{Text::ShareAbove1Header, {"Share of replications with ratio > 1", "Aandeel herhalingen met ratio > 1"}},
+    Entry{Text::Npv, {"Net present value", "Netto contante waarde"}},
+    Entry{Text::Payback, {"Payback year (societal)", "Terugverdienjaar (maatschappelijk)"}},
+    Entry{Text::PaybackYear, {"year {}", "jaar {}"}},
+    Entry{Text::PaybackNone, {"not within the horizon", "niet binnen de looptijd"}},
+    Entry{Text::PerHousehold,
+          {"Societal NPV per household in the district", "Maatschappelijke NCW per huishouden in de wijk"}},
+    Entry{Text::PerIntake,
+          {"Societal NPV per household taken in by the team",
+           "Maatschappelijke NCW per huishouden begeleid door het team"}},
+    Entry{Text::TeamCost, {"Team cost, whole horizon (undiscounted)", "Teamkosten, hele looptijd (onverdisconteerd)"}},
+    Entry{Text::Intakes, {"Households taken in by the team", "Huishoudens begeleid door het team"}},
+    Entry{Text::Pocket, {"Pocket (financier)", "Financier"}},
+    Entry{Text::NpvGain, {"Net present value of the gain", "Netto contante waarde van het saldo"}},
+    Entry{Text::BudgetAfter2y, {"Budget effect after 2 years", "Budgeteffect na 2 jaar"}},
+    Entry{Text::Ci95, {"95% CI", "95%-BI"}},
+    Entry{Text::PaidForTeam, {"Paid for the team", "Betaald aan het team"}},
+    Entry{Text::Total, {"Total, {}", "Totaal {}"}},
+    Entry{Text::Mean, {"Mean", "Gemiddelde"}},
+    Entry{Text::Events,
+          {"Events over the horizon: project minus zero alternative",
+           "Gebeurtenissen over de looptijd: project min nulalternatief"}},
+    Entry{Text::Event, {"Event", "Gebeurtenis"}},
+    Entry{Text::Difference, {"Difference (project - zero)", "Verschil (project - nul)"}},
+    Entry{Text::Charts, {"Charts", "Grafieken"}},
+    Entry{Text::Inputs, {"Inputs", "Invoer"}},
+    Entry{Text::Input, {"Input", "Invoer"}},
+    Entry{Text::Value, {"Value", "Waarde"}},
+    Entry{Text::NotAvailable, {"n/a", "n.v.t."}},
+    Entry{Text::None, {"none", "geen"}},
+    Entry{Text::ChartPocketCosts,
+          {"Extra cost per pocket: project minus zero alternative",
+           "Extra kosten per financier: project min nulalternatief"}},
+    Entry{Text::CaptionPocketCosts,
+          {"Per year. Line: mean; band: 95% CI. Above zero the pocket pays more than without the project, below zero "
+           "it saves. Each panel has its own scale.",
+           "Per jaar. Lijn: gemiddelde; band: 95%-BI. Boven nul betaalt de financier meer dan zonder project, onder "
+           "nul bespaart hij. Elk paneel heeft een eigen schaal."}},
+    Entry{Text::ChartWrongPocket,
+          {"Who pays and who gains (the wrong pocket)", "Wie betaalt en wie profiteert (het verkeerde-zakprobleem)"}},
+    Entry{Text::CaptionWrongPocket,
+          {"Per year, mean over the replications. Below zero: what a pocket pays for the team (hatched) and for extra "
+           "care (plain); above zero: the costs it avoids. Diamond: net for society.",
+           "Per jaar, gemiddeld over de herhalingen. Onder nul: wat een financier aan het team betaalt (gearceerd) en "
+           "aan extra zorg (effen); boven nul: de kosten die hij vermijdt. Ruit: saldo voor de samenleving."}},
+    Entry{Text::ChartNpvPockets, {"Net present value per pocket", "Netto contante waarde per financier"}},
+    Entry{Text::CaptionNpvPockets,
+          {"Discounted gain over the whole horizon; whiskers: 95% CI. Right of zero the pocket gains, left of zero it "
+           "pays.",
+           "Verdisconteerd saldo over de hele looptijd; snorharen: 95%-BI. Rechts van nul wint de financier, links van "
+           "nul betaalt hij."}},
+    Entry{Text::ChartLevels, {"Households per problem level", "Huishoudens per probleemniveau"}},
+    Entry{
+        Text::CaptionLevels,
+        {"Mean number of households per month. Solid: project; dashed: zero alternative. Each panel has its own "
+         "scale.",
+         "Gemiddeld aantal huishoudens per maand. Doorgetrokken: project; gestreept: nulalternatief. Elk paneel heeft "
+         "een eigen schaal."}},
+    Entry{Text::ChartFlows, {"Moves between problem levels", "Overgangen tussen probleemniveaus"}},
+    Entry{Text::CaptionFlows,
+          {"Mean households per month moving from a level (row) to another level (column) in the project; below each "
+           "number the difference from the zero alternative. Darker: more households.",
+           "Gemiddeld aantal huishoudens per maand dat in het project van een niveau (rij) naar een ander niveau "
+           "(kolom) gaat; eronder het verschil met het nulalternatief. Donkerder: meer huishoudens."}},
+    Entry{Text::ChartStatic,
+          {"Static MKBA-tool estimate beside the simulation", "Statische schatting (MKBA-tool) naast de simulatie"}},
+    Entry{Text::CaptionStatic,
+          {"The static estimate counts one year of approach with benefits in years 1-9, using assumed attribution and "
+           "relapse; the simulation counts what happened in the paired worlds. Where they part ways, the dynamics "
+           "matter.",
+           "De statische schatting rekent met een jaar aanpak en baten in jaar 1-9, met aangenomen attributie en "
+           "terugval; de simulatie telt wat er in de gepaarde werelden gebeurde. Waar ze uiteenlopen, doet de "
+           "dynamiek ertoe."}},
+    Entry{Text::ChartCumulative,
+          {"Cumulative discounted net for society", "Cumulatief verdisconteerd saldo voor de samenleving"}},
+    Entry{Text::CaptionCumulative,
+          {"Bars: net gain per year (undiscounted) with 95% CI; line: running sum of the discounted net; the dashed "
+           "line marks the payback year.",
+           "Staven: saldo per jaar (onverdisconteerd) met 95%-BI; lijn: lopende som van het verdisconteerde saldo; de "
+           "stippellijn markeert het terugverdienjaar."}},
+    Entry{Text::Year, {"year", "jaar"}},
+    Entry{Text::Month, {"month", "maand"}},
+    Entry{Text::EurPerYear, {"EUR per year", "euro per jaar"}},
+    Entry{Text::Eur, {"EUR", "euro"}},
+    Entry{Text::Households, {"households", "huishoudens"}},
+    Entry{Text::Ratio, {"benefit / cost", "baten / kosten"}},
+    Entry{Text::Project, {"project", "project"}},
+    Entry{Text::ZeroAlternative, {"zero alternative", "nulalternatief"}},
+    Entry{Text::Band, {"95% CI", "95%-BI"}},
+    Entry{Text::AvoidedCosts, {"avoided costs", "vermeden kosten"}},
+    Entry{Text::ExtraCare, {"extra care", "extra zorg"}},
+    Entry{Text::NetSociety, {"net for society", "saldo samenleving"}},
+    Entry{Text::Static, {"static (MKBA tool)", "statisch (MKBA-tool)"}},
+    Entry{Text::Dynamic, {"simulation", "simulatie"}},
+    Entry{Text::NetPerYear, {"net per year", "saldo per jaar"}},
+    Entry{Text::CumulativeDiscounted, {"cumulative, discounted", "cumulatief, verdisconteerd"}},
+    Entry{Text::PaybackMark, {"payback", "terugverdiend"}},
+    Entry{Text::FromLevel, {"from", "van"}},
+    Entry{Text::ToLevel, {"to", "naar"}},
+    Entry{Text::Fte, {"FTE", "fte"}},
+    Entry{Text::StaticReach,
+          {"Static estimate for team \u201c{}\u201d: {} households in one year, {} FTE.",
+           "Statische schatting voor team \u201c{}\u201d: {} huishoudens in een jaar, {} fte."}},
+    Entry{Text::StaticNote, {"Ratios", "Ratio's"}},
+    Entry{Text::NoStatic,
+          {"No static estimate was made for this alternative.",
+           "Voor dit alternatief is geen statische schatting gemaakt."}},
+    Entry{Text::SheetSummary, {"Summary", "Samenvatting"}},
+    Entry{Text::SheetPerPocket, {"Per pocket", "Per financier"}},
+    Entry{Text::SheetPerYear, {"Per year", "Per jaar"}},
+    Entry{Text::SheetInputs, {"Inputs", "Invoer"}},
+    Entry{Text::Measure, {"Measure", "Grootheid"}},
+    Entry{Text::CiLow, {"95% CI low", "95%-BI onder"}},
+    Entry{Text::CiHigh, {"95% CI high", "95%-BI boven"}},
+    Entry{Text::Cost, {"Cost", "Kosten"}},
+    Entry{Text::Replications, {"Replications", "Herhalingen"}},
+    Entry{Text::Months, {"Months", "Maanden"}},
+    Entry{Text::DiscountRate, {"Discount rate", "Discontovoet"}},
+    Entry{Text::PocketNpv, {"NPV: {}", "NCW: {}"}},
+    Entry{Text::NpvPerHousehold, {"NPV per household in the district", "NCW per huishouden in de wijk"}},
+    Entry{Text::NpvPerIntake, {"NPV per household taken in", "NCW per begeleid huishouden"}},
+    Entry{Text::Generated, {"Written by wijksim compare.", "Gemaakt met wijksim compare."}},
+    Entry{Text::PocketsLeftOut, {"Left out (no difference): {}.", "Weggelaten (geen verschil): {}."}},
+    Entry{Text::BreakEven, {"break-even (1.0)", "break-even (1,0)"}},
+};
+static_assert(kTexts.size() == static_cast<std::size_t>(Text::Count));
+constexpr bool texts_in_order() {
+  for (std::size_t i = 0; i < kTexts.size(); ++i)
+    if (static_cast<std::size_t>(kTexts[i].key) != i) return false;
+  return true;
+}
+static_assert(texts_in_order(), "kTexts must list every Text in the enum's order");
+
+/// Digits of a non-negative number with grouped thousands and the language's marks.
+std::string grouped(double magnitude, int decimals, Lang lang) {
+  const std::string plain = fmt::format("{:.{}f}", magnitude, decimals);
+  const std::size_t point = plain.find('.');
+  const std::string whole = plain.substr(0, point);
+  const char group = lang == Lang::Nl ? '.' : ',';
+  std::string out;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) out += group;
+    out += whole[i];
+  }
+  if (point != std::string::npos) out += (lang == Lang::Nl ? ',' : '.') + plain.substr(point + 1);
+  return out;
+}
+
+}  // namespace
+
+std::optional<Lang> lang_from_name(std::string_view name) {
+  if (name == "en") return Lang::En;
+  if (name == "nl") return Lang::Nl;
+  return std::nullopt;
+}
+std::string_view lang_name(Lang lang) { return lang == Lang::Nl ? "nl" : "en"; }
+
+std::string_view pocket_label(services::Pocket pocket, Lang lang) { return pick(kPockets[services::id(pocket)], lang); }
+std::string_view scope_label(sim::Scope scope, Lang lang) {
+  return pick(kScopes[static_cast<std::size_t>(scope)], lang);
+}
+std::string_view ratio_label(sim::Scope scope, Lang lang) {
+  return pick(kRatios[static_cast<std::size_t>(scope)], lang);
+}
+std::string_view level_label(agents::Level level, Lang lang) {
+  return pick(kLevels[static_cast<std::size_t>(level)], lang);
+}
+std::string_view event_label(sim::Counted event, Lang lang) {
+  return pick(kEvents[static_cast<std::size_t>(event)], lang);
+}
+std::string_view mode_label(sim::Mode mode, Lang lang) { return pick(kModes[static_cast<std::size_t>(mode)], lang); }
+
+std::string alternative_label(std::string_view scenario, sim::Mode mode, Lang lang) {
+  return fmt::format("{} ({})", scenario, mode_label(mode, lang));
+}
+std::string_view text(Text key, Lang lang) { return pick(kTexts[static_cast<std::size_t>(key)].pair, lang); }
+
+std::string number_text(double value, int decimals, Lang lang) {
+  if (!std::isfinite(value)) return std::string(text(Text::NotAvailable, lang));
+  const std::string digits = grouped(std::fabs(value), decimals, lang);
+  // No minus sign on a value that rounds to zero.
+  const bool negative = value < 0.0 && digits.find_first_not_of("0.,") != std::string::npos;
+  return negative ? "-" + digits : digits;
+}
+
+std::string euro_text(double value, Lang lang) {
+  if (!std::isfinite(value)) return std::string(text(Text::NotAvailable, lang));
+  const double magnitude = std::fabs(value);
+  if (magnitude >= 1e9) return "€ " + number_text(value / 1e9, 1, lang) + (lang == Lang::Nl ? " mld" : " bn");
+  if (magnitude >= 1e6) return "€ " + number_text(value / 1e6, magnitude >= 1e8 ? 0 : 1, lang) + " mln";
+  return "€ " + number_text(value, 0, lang);
+}
+
+std::string ratio_text(double value, Lang lang) { return number_text(value, 2, lang); }
+
+std::string xml_escape(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (const char c : in) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string percent_text(double share, Lang lang) {
+  if (!std::isfinite(share)) return std::string(text(Text::NotAvailable, lang));
+  return number_text(share * 100.0, 0, lang) + "%";
+}
+
+}  // namespace wijksim::labels

@@ -4,7 +4,8 @@
 # financier module, a pooled budget), `compare` (two alternatives, both modes), `sweep` (grid and tornado),
 # `calibrate`, `validate`, `graph`, `mkba-tool`, `validate-model` and the visualiser's screenshots (single,
 # split, Dutch) - and compares every file. Only what carries the wall clock or the build is left out:
-# manifest.json's wall time, command, git hash and output folder, and the workbook's creation time.
+# manifest.json's wall time, command, git hash and output folder, and the workbook's creation time. JSON files
+# are compared by content (parsed), so a change of writer or layout is allowed where every value stays the same.
 #
 # Usage: bench/identical_outputs.sh BASE_REF [build dir=build]
 #        bench/identical_outputs.sh --base-bin DIR [build dir=build]   (DIR holds a base wijksim and wijksim-viz)
@@ -68,6 +69,10 @@ outputs() {
   # Leave out what carries the wall clock or the build.
   find "$o" -name manifest.json -exec sed -i -E \
     '/"(wall_seconds|wall_time_seconds|command|git_hash|output|started|threads)"/d' {} +
+  # JSON by content: rewritten in one canonical layout (sorted keys, shortest round-trip numbers).
+  find "$o" -name '*.json' | while read -r j; do
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); open(sys.argv[1],"w").write(json.dumps(d, sort_keys=True, indent=1))' "$j"
+  done
   find "$o" -name mkba.xlsx | while read -r x; do
     mkdir -p "$x.d" && (cd "$x.d" && unzip -q ../mkba.xlsx && rm -f docProps/core.xml) && rm "$x"
   done

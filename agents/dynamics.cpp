@@ -54,19 +54,18 @@ void apply_hits(Population& pop, kernel::HouseholdId h, const LifeEventDef& ev, 
 
 }  // namespace
 
-void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, const StepContext& ctx) {
+void life_events(Population& pop, Households hs, const LifeEventsDef& def, const StepContext& ctx) {
   // No household's events can add up to more than this (deprivation 1, every domain serious): a draw above
   // it means no event, without working out the household's own hazards.
   const auto at_most = [](const LifeEventDef& e) { return e.hazard * (1.0 + e.deprivation); };
   const double bound = at_most(def.job_loss) * (1.0 + def.job_loss_per_serious_problem * kDomainCount) +
                        at_most(def.separation) + at_most(def.illness) + at_most(def.bereavement);
-  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
-    if (ctx.follows(h)) continue;
+  hs.for_each([&](kernel::HouseholdId h) {
     pop.events[h] = 0;
-    if (in_institution(pop, h)) continue;
+    if (in_institution(pop, h)) return;
     // One uniform chooses at most one event: the hazards are small, so they are laid end to end.
     const double u = ctx.draws(h).uniform(Purpose::LifeEvent);
-    if (u >= bound) continue;
+    if (u >= bound) return;
     const double dep = ctx.deprivation_of(pop, h);
     const auto hazard = [dep](const LifeEventDef& e) { return e.hazard * (1.0 + e.deprivation * dep); };
     const bool couple = pop.adults[h] == 2;
@@ -88,12 +87,12 @@ void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, co
       event = &def.bereavement;
       pop.adults[h] = 1;
     }
-    if (event == nullptr) continue;
+    if (event == nullptr) return;
     pop.events[h] |= bit;
     kernel::DrawStream draws(ctx.rng, h, ctx.t, Purpose::LifeEvent);
     draws.bits();  // index 0 chose the event
     apply_hits(pop, h, *event, draws);
-  }
+  });
 }
 
 namespace {
@@ -118,13 +117,13 @@ struct DomainTables {
 
 }  // namespace
 
-void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def, const StepContext& ctx) {
+void progress_domains(Population& pop, Households hs, const DynamicsDef& def, const StepContext& ctx) {
   const auto& m = def.modifiers;
   const DomainTables tables(def);
   constexpr auto kFinances = index(Domain::Finances), kHealth = index(Domain::Health);
   const auto column = pop.severity_columns();
-  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
-    if (ctx.follows(h) || pop.intramural[h] == Intramural::NursingHome) continue;  // copied; out of the community
+  hs.for_each([&](kernel::HouseholdId h) {
+    if (pop.intramural[h] == Intramural::NursingHome) return;  // out of the community
     std::array<std::uint8_t, kDomainCount> sev;
     for (std::size_t d = 0; d < kDomainCount; ++d) sev[d] = column[d][h];
     const auto& worsen = tables.worsen[index(pop.type[h])];
@@ -184,7 +183,7 @@ void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def,
     if (pop.housing[h] == Housing::EvictionPending) raise_to(pop, Domain::Housing, h, 2);
     if (pop.housing[h] == Housing::Evicted) raise_to(pop, Domain::Housing, h, 3);
     if (pop.youth[h] == YouthEscalation::Placement) raise_to(pop, Domain::Parenting, h, 2);
-  }
+  });
 }
 
 namespace {
@@ -330,24 +329,23 @@ void intramural_ladder(Population& pop, kernel::HouseholdId h, const DynamicsDef
 
 }  // namespace
 
-void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const PopulationDef& popdef,
+void escalate(Population& pop, Households hs, const DynamicsDef& def, const PopulationDef& popdef,
               const StepContext& ctx) {
   const auto column = pop.severity_columns();
-  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
-    if (ctx.follows(h)) continue;
+  hs.for_each([&](kernel::HouseholdId h) {
     // Every ladder starts from a serious problem or an escalated state: quiet households are skipped.
     std::uint8_t worst = 0;
     for (const auto* c : column) worst = std::max(worst, c[h]);
     if (worst < 2 && pop.housing[h] == Housing::Housed && pop.youth[h] == YouthEscalation::None &&
         pop.intramural[h] == Intramural::None)
-      continue;
+      return;
     housing_ladder(pop, h, def.escalation, ctx);
     youth_ladder(pop, h, def.escalation, ctx);
     intramural_ladder(pop, h, def, popdef, ctx);
     if (pop.sev(Domain::Finances, h) == kMaxSeverity && pop.housing[h] != Housing::Evicted &&
         draw(ctx, h, kCutoffDraw) < def.escalation.electricity_cutoff)
       pop.events[h] |= kElectricityCutoff;
-  }
+  });
 }
 
 namespace {
@@ -388,17 +386,17 @@ double welfare_exit_hazard(const Population& pop, kernel::HouseholdId h, const I
 
 }  // namespace
 
-void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, const StepContext& ctx, IncomeStats& stats) {
+void update_income(Population& pop, Households hs, const IncomeDef& def, const StepContext& ctx, IncomeStats& stats) {
   const double benefit_ends = 1.0 / def.unemployment_benefit_months;
   const IncomeHazards hazards(def);
-  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
-    if (ctx.follows(h) || in_institution(pop, h)) continue;  // copied; income is frozen during a stay
+  hs.for_each([&](kernel::HouseholdId h) {
+    if (in_institution(pop, h)) return;  // income is frozen during a stay
     auto& months = pop.income_months[h];
     // Pensions and ordinary jobs do not change here: no draw needed.
     const bool quiet = pop.income[h] == Income::Pension || (pop.income[h] == Income::Work && !(pop.flags[h] & kExitedWelfare));
     if (quiet) {
       if (months < 65535) ++months;
-      continue;
+      return;
     }
     const double u = ctx.draws(h).uniform(Purpose::Income);
     switch (pop.income[h]) {
@@ -409,7 +407,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
           if (u < hazards.relapse[year]) {
             ++stats.relapse_returns[year];
             enter_welfare(pop, h);
-            continue;
+            return;
           }
           if (months >= 60) pop.flags[h] &= static_cast<std::uint8_t>(~kExitedWelfare);
         }
@@ -418,7 +416,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
         if (u < def.reemployment) {
           pop.income[h] = Income::Work;
           months = 0;
-          continue;
+          return;
         }
         if (u > 1.0 - benefit_ends) {
           // Benefit ends: some households fall back on welfare, others on a partner's or other income.
@@ -430,7 +428,7 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
             pop.income[h] = Income::Other;
             months = 0;
           }
-          continue;
+          return;
         }
         break;
       case Income::Welfare: {
@@ -442,26 +440,26 @@ void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, cons
           pop.income[h] = to_work ? Income::Work : Income::Other;
           if (to_work) pop.flags[h] |= kExitedWelfare;
           months = 0;
-          continue;
+          return;
         }
         break;
       }
       case Income::Other:
         if (pop.sev(Domain::Finances, h) >= 2 && u < def.welfare_entry_other) {
           enter_welfare(pop, h);
-          continue;
+          return;
         }
         if (u > 1.0 - def.work_from_other) {
           pop.income[h] = Income::Work;
           months = 0;
-          continue;
+          return;
         }
         break;
       case Income::Pension:
         break;
     }
     if (months < 65535) ++months;
-  }
+  });
 }
 
 }  // namespace wijksim::agents

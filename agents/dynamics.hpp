@@ -18,6 +18,30 @@ struct HouseholdRange {
   kernel::HouseholdId end;
 };
 
+/// The households a system of steps 1-4 and care use simulates: a whole block, or only the listed households of
+/// it (ascending). The paired driver (sim::PairedWorlds) lists the households whose month it does not copy from
+/// the zero alternative, so no system needs to know about copying.
+class Households {
+ public:
+  Households(HouseholdRange block) : block_(block) {}  // NOLINT(google-explicit-constructor): a block is all of it
+  Households(HouseholdRange block, std::span<const kernel::HouseholdId> listed) : block_(block), listed_(listed), some_(true) {}
+
+  /// Calls f(h) for each household, in ascending order.
+  template <class F>
+  void for_each(F&& f) const {
+    if (some_) {
+      for (const kernel::HouseholdId h : listed_) f(h);
+    } else {
+      for (kernel::HouseholdId h = block_.begin; h < block_.end; ++h) f(h);
+    }
+  }
+
+ private:
+  HouseholdRange block_;
+  std::span<const kernel::HouseholdId> listed_;
+  bool some_ = false;
+};
+
 /// How support changes a household's hazards. Services fill these in; the household dynamics only read them.
 struct SupportEffect {
   std::array<double, kDomainCount> worsen{1, 1, 1, 1, 1, 1};   ///< multiplier on worsening and ladder-entry hazards per domain
@@ -45,9 +69,6 @@ struct StepContext {
   /// Team support effects: [2 * team] for active cases, [2 * team + 1] while monitoring (empty: no teams).
   std::span<const SupportEffect> support = {};
   const CareEffects* care = nullptr;     ///< effects of care as usual (null: none)
-  /// Households (by id) whose month is copied from a paired zero alternative (sim::step_paired): the household
-  /// systems of steps 1-4 and care use skip them. Empty: every household is simulated.
-  std::span<const std::uint8_t> followed = {};
 
   /// The support effect on household h, or null.
   const SupportEffect* support_of(const Population& p, kernel::HouseholdId h) const {
@@ -58,8 +79,6 @@ struct StepContext {
   }
 
   double deprivation_of(const Population& p, kernel::HouseholdId h) const { return deprivation[p.neighbourhood[h]]; }
-  /// True when household h's month is copied rather than simulated.
-  bool follows(kernel::HouseholdId h) const { return !followed.empty() && followed[h] != 0; }
   /// The draws of household h this month.
   kernel::HouseholdMonthDraws draws(kernel::HouseholdId h) const {
     return draw_bases.empty() ? rng.at(h, t) : kernel::HouseholdMonthDraws(draw_bases[h - first]);
@@ -77,21 +96,21 @@ struct IncomeStats {
 
 /// Step 1. Life events: job loss, separation, illness, bereavement. Reads type, adults, income;
 /// writes severity, income, adults, events.
-void life_events(Population& pop, HouseholdRange r, const LifeEventsDef& def, const StepContext& ctx);
+void life_events(Population& pop, Households hs, const LifeEventsDef& def, const StepContext& ctx);
 
 /// Step 2. Domain progression with the coupling matrix and modifiers. Reads severity, traits, capacity,
 /// network, income, housing, youth; writes severity.
-void progress_domains(Population& pop, HouseholdRange r, const DynamicsDef& def, const StepContext& ctx);
+void progress_domains(Population& pop, Households hs, const DynamicsDef& def, const StepContext& ctx);
 
 /// Step 3. Escalation ladders and their exits (eviction, supervision/placement, admission, nursing home,
 /// offence/detention); a finished nursing-home stay makes room for a new household.
 /// Reads severity, type, children; writes housing, youth, intramural, flags, events (and renews households).
-void escalate(Population& pop, HouseholdRange r, const DynamicsDef& def, const PopulationDef& popdef,
+void escalate(Population& pop, Households hs, const DynamicsDef& def, const PopulationDef& popdef,
               const StepContext& ctx);
 
 /// Step 4. Income: unemployment benefit, welfare entry and exit with duration dependence, relapse after exit.
 /// Reads income, income_months, severity, capacity; writes income, income_months, flags, events, stats.
-void update_income(Population& pop, HouseholdRange r, const IncomeDef& def, const StepContext& ctx, IncomeStats& stats);
+void update_income(Population& pop, Households hs, const IncomeDef& def, const StepContext& ctx, IncomeStats& stats);
 
 /// Monthly hazard equivalent to a yearly probability.
 double monthly_hazard(double yearly);

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "agents/domains.hpp"
@@ -96,18 +98,86 @@ struct Population {
   double bytes_per_household() const;
 };
 
-/// Following a paired world (sim::step_paired): `same[h]` becomes 1 where household h's state in `a` equals
-/// its state in `b` in every column but the yearly bookkeeping (laws, cost_year), which no system reads.
+/// Who writes a column during a month, which decides how a paired world treats it (sim::PairedWorlds): the
+/// households of a project world whose state equals their zero-alternative twin at the start of a month live the
+/// same month there, so their columns are copied from the twin instead of simulated again.
+enum class Written : std::uint8_t {
+  Month,    ///< by steps 1-4 (life events, domains, escalation, income): copied from the twin before finding (5)
+  Care,     ///< by care use after finding (6): copied from the twin after finding, which reads the month's state
+  Level,    ///< by each world's own classification: compared with the twin, never copied
+  Books,    ///< by each world's own accounting (laws and money of the year): neither compared nor copied
+};
+
+/// One column of Population: a member (a vector, or an array of vectors such as the severities), its name for
+/// outputs and checks, and who writes it.
+template <class Member>
+struct Column {
+  using Type = Member;
+  Member Population::*member;
+  std::string_view name;
+  Written written;
+};
+
+/// Every column of Population, once. Resizing, the paired copy and comparison, the byte count and the tests
+/// walk this list; the static_assert in population.cpp fails when a column is added to Population but not here.
+inline constexpr auto kColumns = std::make_tuple(
+    Column<std::vector<HouseholdType>>{&Population::type, "type", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::adults, "adults", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::children, "children", Written::Month},
+    Column<std::vector<std::uint16_t>>{&Population::neighbourhood, "neighbourhood", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::capacity, "capacity", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::traits, "traits", Written::Month},
+    Column<std::array<std::vector<std::uint8_t>, kDomainCount>>{&Population::severity, "severity", Written::Month},
+    Column<std::vector<Income>>{&Population::income, "income", Written::Month},
+    Column<std::vector<std::uint16_t>>{&Population::income_months, "income_months", Written::Month},
+    Column<std::vector<Housing>>{&Population::housing, "housing", Written::Month},
+    Column<std::vector<YouthEscalation>>{&Population::youth, "youth", Written::Month},
+    Column<std::vector<Intramural>>{&Population::intramural, "intramural", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::flags, "flags", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::network, "network", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::trust, "trust", Written::Month},
+    Column<std::vector<Support>>{&Population::support, "support", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::team, "team", Written::Month},
+    Column<std::vector<std::uint16_t>>{&Population::events, "events", Written::Month},
+    Column<std::vector<std::uint16_t>>{&Population::care, "care", Written::Care},
+    Column<std::vector<std::uint16_t>>{&Population::waiting, "waiting", Written::Care},
+    Column<std::vector<Level>>{&Population::last_level, "last_level", Written::Level},
+    Column<std::vector<std::uint8_t>>{&Population::laws, "laws", Written::Books},
+    Column<std::vector<std::int64_t>>{&Population::cost_year, "cost_year", Written::Books});
+
+/// Calls f(column) for every entry of kColumns.
+template <class F>
+constexpr void for_each_column(F&& f) {
+  std::apply([&f](const auto&... column) { (f(column), ...); }, kColumns);
+}
+
+/// Calls f(vector) for the vector a column member holds, or for each vector of an array member.
+template <class Member, class F>
+void for_each_vector(Member& member, F&& f) {
+  if constexpr (requires { member.data()->data(); }) {
+    for (auto& v : member) f(v);
+  } else {
+    f(member);
+  }
+}
+
+/// The i-th vector of a column member: the member itself when it is one vector.
+template <class Member>
+decltype(auto) index_vector(Member& member, std::size_t i) {
+  if constexpr (requires { member.data()->data(); }) {
+    return (member[i]);
+  } else {
+    return (member);
+  }
+}
+
+/// Following a paired world (sim::PairedWorlds): `same[h]` becomes 1 where household h's state in `a` equals
+/// its state in `b` in every column but the Books columns, which no system reads.
 void mark_same(const Population& a, const Population& b, std::vector<std::uint8_t>& same);
 
-/// Which columns copy_followed copies: the household's month up to finding, or the care columns that care
-/// use writes after finding.
-enum class FollowedColumns { BeforeCare, Care };
-
-/// Copies the columns `which` of the households in [begin, end) marked in `follows` from `from` into `to`.
-/// last_level, laws and cost_year are never copied: the copying world's own classification and accounting
-/// write them.
+/// Copies the columns written at `which` (Written::Month or Written::Care) of the households in [begin, end)
+/// from `from` into `to`, except the households listed in `own` (ascending), which the world simulates itself.
 void copy_followed(const Population& from, Population& to, kernel::HouseholdId begin, kernel::HouseholdId end,
-                   std::span<const std::uint8_t> follows, FollowedColumns which);
+                   std::span<const kernel::HouseholdId> own, Written which);
 
 }  // namespace wijksim::agents

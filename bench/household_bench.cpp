@@ -9,7 +9,6 @@
 #include "scenarios/loader.hpp"
 #include "sim/batch/compare.hpp"
 #include "sim/engine/paired.hpp"
-#include "sim/engine/world.hpp"
 
 namespace {
 
@@ -21,16 +20,25 @@ scenarios::ScenarioDef bench_scenario(std::int64_t households, std::uint32_t mon
   return def;
 }
 
-// Steps a world (or a paired run) month by month and reports household-months per second; a new one is built
-// outside the timing when the horizon is reached. Returns the last one for further counters.
-template <class Runner>
-std::unique_ptr<Runner> time_months(benchmark::State& state, const scenarios::ScenarioDef& def, unsigned threads) {
-  auto runner = std::make_unique<Runner>(def, 0, threads);
+// A scenario's world on its own (its teams work if it has any), or paired with its own zero alternative.
+std::unique_ptr<sim::PairedWorlds> alone(const scenarios::ScenarioDef& def, unsigned threads) {
+  return std::make_unique<sim::PairedWorlds>(def, std::span<const scenarios::ScenarioDef* const>{}, 0, threads);
+}
+std::unique_ptr<sim::PairedWorlds> paired(const scenarios::ScenarioDef& def, unsigned threads) {
+  return std::make_unique<sim::PairedWorlds>(def, 0, threads);
+}
+
+// Steps worlds month by month and reports household-months per second (of one world); new ones are built
+// outside the timing when the horizon is reached. Returns the last for further counters.
+template <class Make>
+std::unique_ptr<sim::PairedWorlds> time_months(benchmark::State& state, const scenarios::ScenarioDef& def,
+                                               unsigned threads, Make make) {
+  auto runner = make(def, threads);
   std::int64_t months = 0;
   for (auto _ : state) {
     if (runner->finished()) {
       state.PauseTiming();
-      runner = std::make_unique<Runner>(def, 0, threads);
+      runner = make(def, threads);
       state.ResumeTiming();
     }
     runner->step();
@@ -43,10 +51,10 @@ std::unique_ptr<Runner> time_months(benchmark::State& state, const scenarios::Sc
 
 // Steps the default scenario's households month by month (generation is outside the timing).
 void BM_HouseholdMonths(benchmark::State& state) {
-  const auto world = time_months<sim::World>(state, bench_scenario(state.range(0), 600),
-                                             static_cast<unsigned>(state.range(1)));
+  const auto worlds = time_months(state, bench_scenario(state.range(0), 600), static_cast<unsigned>(state.range(1)), alone);
+  const sim::World& world = worlds->zero();
   state.counters["bytes_per_household"] =
-      world->population().bytes_per_household() + agents::graph_bytes_per_household(world->network());
+      world.population().bytes_per_household() + agents::graph_bytes_per_household(world.network());
 }
 BENCHMARK(BM_HouseholdMonths)
     ->ArgsProduct({{10'000, 100'000, 1'000'000}, {1}})
@@ -66,11 +74,11 @@ scenarios::ScenarioDef team_scenario(std::int64_t households, std::uint32_t mont
   return def;
 }
 
-void BM_TeamMonths(benchmark::State& state) { time_months<sim::World>(state, team_scenario(state.range(0), 600), 1); }
+void BM_TeamMonths(benchmark::State& state) { time_months(state, team_scenario(state.range(0), 600), 1, alone); }
 BENCHMARK(BM_TeamMonths)->Arg(100'000)->ArgName("households")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // A paired run (zero alternative and the team project in lockstep), counting the project's household-months.
-void BM_PairedMonths(benchmark::State& state) { time_months<sim::PairedRun>(state, team_scenario(state.range(0), 600), 1); }
+void BM_PairedMonths(benchmark::State& state) { time_months(state, team_scenario(state.range(0), 600), 1, paired); }
 BENCHMARK(BM_PairedMonths)->Arg(100'000)->ArgName("households")->UseRealTime()->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // A whole run as `wijksim run` does it: generation, network, 36 warm-up and 120 horizon months.
@@ -78,9 +86,9 @@ void BM_FullRun(benchmark::State& state) {
   auto def = bench_scenario(state.range(0), 120);
   def.run.warmup_months = 36;
   for (auto _ : state) {
-    sim::World world(def, 0, 1);
-    world.run();
-    benchmark::DoNotOptimize(world.ledger().total());
+    const auto world = alone(def, 1);
+    world->run();
+    benchmark::DoNotOptimize(world->zero().ledger().total());
   }
   state.counters["household_months_per_s"] = benchmark::Counter(
       static_cast<double>(state.iterations() * state.range(0) * (120 + 36)), benchmark::Counter::kIsRate);

@@ -106,10 +106,10 @@ std::uint16_t qualifying(const Population& pop, kernel::HouseholdId h, const Car
   return qualifies;
 }
 
-void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx,
+void use_care(Population& pop, agents::Households hs, const CareRules& rules, const agents::StepContext& ctx,
               ProviderInbox& inbox) {
-  for (kernel::HouseholdId h = r.begin; h < r.end; ++h) {
-    if (ctx.follows(h) || pop.intramural[h] != agents::Intramural::None) continue;  // copied; care inside the institution
+  hs.for_each([&](kernel::HouseholdId h) {
+    if (pop.intramural[h] != agents::Intramural::None) return;  // care inside the institution
     const std::uint16_t qualifies = qualifying(pop, h, rules);
     const bool on_welfare = pop.income[h] == agents::Income::Welfare;
     std::uint16_t care = pop.care[h];
@@ -117,7 +117,7 @@ void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules,
     if (waited != 0) pop.waiting[h] = keep_waiting(waited, qualifies, rules, ctx.draws(h), inbox);
     // Those on a list this month do not ask again (a household that gave up asks again next month at the earliest).
     std::uint16_t candidates = (care | qualifies) & static_cast<std::uint16_t>(~waited);
-    if (candidates == 0) continue;  // nothing runs and nothing qualifies: no draw needed
+    if (candidates == 0) return;  // nothing runs and nothing qualifies: no draw needed
     const std::size_t type = agents::index(pop.type[h]);
     // Last month's level: households that cannot cope are more often in view of services.
     const bool heavy = pop.last_level[h] >= agents::Level::Orange;
@@ -143,7 +143,7 @@ void use_care(Population& pop, agents::HouseholdRange r, const CareRules& rules,
     }
     pop.care[h] = care;
     for (unsigned bits = care & rules.limited; bits != 0; bits &= bits - 1) ++inbox.running[std::countr_zero(bits)];
-  }
+  });
 }
 
 namespace {

@@ -81,7 +81,7 @@ std::uint16_t qualifying(const agents::Population& pop, kernel::HouseholdId h, c
 /// Start and end care-as-usual trajectories. A start at a provider with limited places becomes a request for
 /// its waiting list; waiting households may give up, or leave the list when they no longer qualify.
 /// Reads severity, type, income, last_level, waiting; writes care, waiting, inbox.
-void use_care(agents::Population& pop, agents::HouseholdRange r, const CareRules& rules, const agents::StepContext& ctx,
+void use_care(agents::Population& pop, agents::Households hs, const CareRules& rules, const agents::StepContext& ctx,
               ProviderInbox& inbox);
 
 /// Book the month of every household: running costs from its state, one-off costs from its events.

@@ -77,7 +77,11 @@ void Alternative::reset(std::uint64_t seed) {
 }
 
 void Alternative::build() {
-  run_ = std::make_unique<sim::PairedRun>(*def_, 0, 1);
+  // Always a project world beside the zero alternative, even for a configuration without a team (the window
+  // shows one project; the team may be switched on later).
+  zero_def_ = std::make_unique<scenarios::ScenarioDef>(sim::zero_alternative(*def_));
+  const scenarios::ScenarioDef* const project = def_.get();
+  run_ = std::make_unique<sim::PairedWorlds>(*zero_def_, std::span(&project, 1), 0, 1);
   if (has_team()) applied_ = controls_of(def_->teams.front());
   apply_controls();
   rebuild_graph();

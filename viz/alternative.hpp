@@ -1,5 +1,5 @@
 #pragma once
-// One project configuration paired with its zero alternative (sim::PairedRun), as the window sees it:
+// One project configuration paired with its zero alternative (sim::PairedWorlds), as the window sees it:
 // live team controls, the referral graph with this month's traffic on its edges, money totals per pocket
 // and item, and the level history of the households drawn as dots.
 #include <array>
@@ -52,7 +52,7 @@ class Alternative {
 
   const std::string& name() const { return name_; }
   const scenarios::ScenarioDef& def() const { return *def_; }
-  const sim::PairedRun& run() const { return *run_; }
+  const sim::PairedWorlds& run() const { return *run_; }
   bool has_team() const { return !def_->teams.empty(); }
 
   TeamControls& controls() { return controls_; }
@@ -89,8 +89,9 @@ class Alternative {
   void rebuild_graph();
 
   std::unique_ptr<scenarios::ScenarioDef> def_;
+  std::unique_ptr<scenarios::ScenarioDef> zero_def_;  ///< def_ without its teams
   std::string name_;
-  std::unique_ptr<sim::PairedRun> run_;
+  std::unique_ptr<sim::PairedWorlds> run_;
   TeamControls controls_;
   TeamControls applied_;
   services::ReferralGraph graph_;

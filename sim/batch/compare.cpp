@@ -108,25 +108,15 @@ ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t repl
   // One warm-up; every project alternative starts from a copy of it and steps in lockstep with the zero
   // alternative on the same random numbers (MODEL.md "paired with common random numbers"). A project alternative
   // reads the zero alternative and never another project, so it does not matter which of them run here.
-  World zero(req.zero, replication, 1);
-  std::vector<std::unique_ptr<World>> projects;
-  std::vector<FinancierModule> financiers;
   const std::size_t end = std::min(req.alternatives.size(), first + std::min(count, req.alternatives.size()));
-  for (std::size_t a = first; a < end; ++a) {
-    projects.push_back(std::make_unique<World>(zero, req.alternatives[a].def));
-    financiers.emplace_back(req.alternatives[a].def);
-  }
-  std::vector<World*> stepped;
-  for (const auto& p : projects) stepped.push_back(p.get());
-  while (!zero.finished()) {
-    const Month m = zero.month();
-    step_paired(zero, stepped);  // households the teams never reached are copied, not simulated again
-    for (std::size_t a = 0; a < projects.size(); ++a) financiers[a].after_month(zero, *projects[a], m);
-  }
+  std::vector<const scenarios::ScenarioDef*> defs;
+  for (std::size_t a = first; a < end; ++a) defs.push_back(&req.alternatives[a].def);
+  PairedWorlds worlds(req.zero, defs, replication, 1);
+  worlds.run();
   ReplicationOutcome out;
   out.replication = replication;
-  out.worlds.push_back(outcome_of(zero));
-  for (const auto& p : projects) out.worlds.push_back(outcome_of(*p));
+  out.worlds.push_back(outcome_of(worlds.zero()));
+  for (std::size_t a = 0; a < worlds.projects(); ++a) out.worlds.push_back(outcome_of(worlds.project(a)));
   return out;
 }
 

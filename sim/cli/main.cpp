@@ -20,7 +20,6 @@
 #include "sim/cli/progress.hpp"
 #include "sim/io/run_output.hpp"
 #include "sim/engine/paired.hpp"
-#include "sim/engine/world.hpp"
 
 namespace fs = std::filesystem;
 using namespace wijksim;
@@ -28,31 +27,23 @@ using namespace wijksim::cli;
 
 namespace {
 
-sim::World simulate(const scenarios::ScenarioDef& def, unsigned threads, double& wall_seconds) {
-  const auto start = std::chrono::steady_clock::now();
-  // One bar over the warm-up and the horizon: the warm-up is half the work of a default run.
-  const std::uint32_t warmup = def.run.warmup_months;
-  sim::ProgressBar bar(warmup + def.run.months, "months (warm-up first)");
-  sim::World world(def, 0, threads, [&bar](std::uint32_t done) { bar.update(done); });
-  world.run([&bar, warmup](std::uint32_t done) { bar.update(warmup + done); });
-  wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return world;
-}
+/// The progress bar of a run: the warm-up first (half the work of a default run), then the months.
+class MonthsBar : public sim::MonthObserver {
+ public:
+  MonthsBar(const scenarios::ScenarioDef& def, std::string label)
+      : warmup_(def.run.warmup_months), bar_(def.run.warmup_months + def.run.months, std::move(label)) {}
+  std::function<void(std::uint32_t)> warmup() {
+    return [this](std::uint32_t done) { bar_.update(done); };
+  }
+  void after_month(const sim::PairedWorlds& /*worlds*/, sim::Month m) override { bar_.update(warmup_ + m + 1); }
 
-// A scenario with teams runs paired with its zero alternative (same households and random numbers).
-int run_paired(const scenarios::ScenarioDef& def, unsigned threads, const fs::path& out, const std::string& cmdline) {
-  const auto start = std::chrono::steady_clock::now();
-  const std::uint32_t warmup = def.run.warmup_months;
-  sim::ProgressBar bar(warmup + def.run.months, "months (warm-up first; project and zero alternative)");
-  sim::PairedRun run(def, 0, threads, [&bar](std::uint32_t done) { bar.update(done); });
-  run.run([&bar, warmup](std::uint32_t done) { bar.update(warmup + done); });
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  sim::write_paired_run(run, {cmdline, run.project().threads(), wall}, out);
-  fmt::print("{}\n", sim::paired_summary(run));
-  fmt::print("Simulated {} households x {} months, project and zero alternative, in {:.2f} s on {} thread(s).\n"
-             "Wrote {}\n",
-             run.project().population().size(), def.run.months, wall, run.project().threads(), out.string());
-  return 0;
+ private:
+  std::uint32_t warmup_;
+  sim::ProgressBar bar_;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 int cmd_run(const SimOptions& opt, const std::string& out_arg, const std::string& cmdline) {
@@ -62,21 +53,38 @@ int cmd_run(const SimOptions& opt, const std::string& out_arg, const std::string
     fmt::print(stderr, "error: output folder {} already exists; choose another with --out\n", out.string());
     return kBadInput;
   }
-  double wall = 0.0;
-  if (!def.teams.empty()) return run_paired(def, opt.threads, out, cmdline);
-  const sim::World world = simulate(def, opt.threads, wall);
-  sim::write_run(world, {cmdline, world.threads(), wall}, out);
-  fmt::print("{}\n", sim::run_summary(world));
-  fmt::print("Simulated {} households x {} months in {:.2f} s on {} thread(s).\nWrote {}\n", world.population().size(),
-             def.run.months, wall, world.threads(), out.string());
+  // A scenario with teams runs paired with its zero alternative (same households and random numbers).
+  const bool paired = !def.teams.empty();
+  const auto start = std::chrono::steady_clock::now();
+  MonthsBar bar(def, paired ? "months (warm-up first; project and zero alternative)" : "months (warm-up first)");
+  sim::PairedWorlds worlds(def, 0, opt.threads, bar.warmup());
+  worlds.observe(bar);
+  worlds.run();
+  worlds.forget(bar);
+  const double wall = seconds_since(start);
+  const sim::World& world = worlds.scenario_world();
+  if (paired) {
+    sim::write_paired_run(worlds, {cmdline, world.threads(), wall}, out);
+    fmt::print("{}\n", sim::paired_summary(worlds));
+  } else {
+    sim::write_run(world, {cmdline, world.threads(), wall}, out);
+    fmt::print("{}\n", sim::run_summary(world));
+  }
+  fmt::print("Simulated {} households x {} months{} in {:.2f} s on {} thread(s).\nWrote {}\n",
+             world.population().size(), def.run.months, paired ? ", project and zero alternative," : "", wall,
+             world.threads(), out.string());
   return 0;
 }
 
 int cmd_calibrate(const SimOptions& opt, bool json) {
   const scenarios::ScenarioDef def = opt.load();
-  double wall = 0.0;
-  const sim::World world = simulate(def, opt.threads, wall);
-  const auto results = sim::calibrate(world);
+  // The scenario's own world, teams included if it has any (calibration is meant for zero alternatives).
+  MonthsBar bar(def, "months (warm-up first)");
+  sim::PairedWorlds worlds(def, {}, 0, opt.threads, bar.warmup());
+  worlds.observe(bar);
+  worlds.run();
+  worlds.forget(bar);
+  const auto results = sim::calibrate(worlds.zero());
   if (json) {
     fmt::print("{}", sim::calibration_json(results));
   } else {

@@ -1,4 +1,5 @@
-// The month of a world, written once as a readable list (MODEL.md "What happens in a month").
+// The month, written once as a readable list (docs/MODEL.md "What happens in a month"): the paired driver's
+// month over all worlds, and within it the month of one world, step by step. Nothing else steps a world.
 #include <algorithm>
 #include <iterator>
 #include <stdexcept>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "agents/level.hpp"
+#include "sim/engine/paired.hpp"
 #include "sim/engine/world.hpp"
 
 namespace wijksim::sim {
@@ -51,10 +53,82 @@ void classify(agents::Population& pop, agents::HouseholdRange r, const agents::L
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------------------------------
+// The month of paired worlds
+// ---------------------------------------------------------------------------------------------------------------
+
+void PairedWorlds::step() {
+  if (finished()) return;
+  const Month m = zero_->month();
+  // Start of the month in every world: the yearly network update; team rules (the financiers may have changed
+  // a team last year).
+  zero_->begin_month();
+  for (const auto& project : projects_) project->begin_month();
+  // Project households equal to their zero twin now live the same month there (their draws are the same, and only
+  // the teams make worlds differ): their month is copied instead of simulated again.
+  plan_followers();
+#ifdef WIJKSIM_VALIDATE
+  std::vector<World> shadows;
+  for (const auto& project : projects_) shadows.push_back(*project);
+#endif
+  // Steps 1-7 in the zero alternative, then in each project world (which copies its followers from it).
+  zero_->simulate_month(zero_->def_->run.warmup_months + m, true);
+  for (std::size_t a = 0; a < projects_.size(); ++a) {
+    World& project = *projects_[a];
+    std::vector<std::uint8_t>& follows = follows_[a];
+    // A household renewed this month is simulated: renewal resets the care that finding reads.
+    for (std::size_t h = 0; h < follows.size(); ++h)
+      if (zero_->pop_.events[h] & agents::kRenewed) follows[h] = 0;
+    followers_[a] = static_cast<std::size_t>(std::count(follows.begin(), follows.end(), std::uint8_t{1}));
+    project.simulate_month(project.def_->run.warmup_months + m, true, zero_.get(), follows);
+  }
+#ifdef WIJKSIM_VALIDATE
+  for (World& shadow : shadows) shadow.simulate_month(shadow.def_->run.warmup_months + m, true);
+  check_followers_against_shadows(shadows);
+#endif
+  // Closing: the half-year (laws used) and the year (cost concentration); the month is done.
+  zero_->end_month();
+  for (const auto& project : projects_) project->end_month();
+  // 8. Financiers: at a year's end, pooled settlement and the co-financiers' and municipality's reviews.
+  for (std::size_t a = 0; a < projects_.size(); ++a) financiers_[a].review(*zero_, *projects_[a], m);
+  for (MonthObserver* o : observers_) o->after_month(*this, m);
+  if (month_in_year(m) == 11)
+    for (MonthObserver* o : observers_) o->after_year(*this, year_of(m));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The month of one world
+// ---------------------------------------------------------------------------------------------------------------
+
+void World::warm_up(const std::function<void(std::uint32_t)>& progress) {
+  // Everyone counts as green before the first month; network strength then follows the true levels. Warm-up
+  // months run steps 1-6 but book nothing: yearly costs and laws start at month 0.
+  agents::update_network_strength(pop_, graph_, def_->network);
+  for (std::uint32_t t = 0; t < def_->run.warmup_months; ++t) {
+    if (t % 12 == 0) agents::update_network_strength(pop_, graph_, def_->network);
+    simulate_month(t, false);
+    if (progress) progress(t + 1);
+  }
+  agents::update_network_strength(pop_, graph_, def_->network);
+  std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);
+  std::fill(pop_.laws.begin(), pop_.laws.end(), 0);
+}
+
+void World::begin_month() {
+  if (month_ % 12 == 0 && month_ > 0) agents::update_network_strength(pop_, graph_, def_->network);
+  refresh_team_rules();
+}
+
+void World::end_month() {
+  if (month_in_year(month_) % 6 == 5) close_half_year();
+  if (month_in_year(month_) == 11) close_year();
+  ++month_;
+}
+
 void World::simulate_month(std::uint32_t t, bool record, const World* zero, std::span<const std::uint8_t> follows) {
   agents::StepContext month_ctx{rng_, t, hoods_.deprivation};
   month_ctx.support = support_effects_;
-  month_ctx.followed = follows;
+  const bool copies = zero != nullptr && !follows.empty();
   if (care_.effects.active != 0) month_ctx.care = &care_.effects;
   const scenarios::ScenarioDef& def = *def_;
   const auto& dyn = def.dynamics;
@@ -69,27 +143,34 @@ void World::simulate_month(std::uint32_t t, bool record, const World* zero, std:
     // Blocks small enough to stay in cache while every system passes over them; each household's
     // (household, month) mix is done once per block and shared by the systems.
     std::array<std::uint64_t, kBlock> bases;
+    std::vector<HouseholdId> own;  // a following world's households that are not copied
     for (HouseholdId first = r.begin; first < r.end; first += kBlock) {
       const agents::HouseholdRange b{first, std::min<HouseholdId>(r.end, first + kBlock)};
       agents::StepContext ctx = month_ctx;
-      // A world following its zero alternative simulates few households: they mix their draws on demand.
-      if (zero == nullptr) {
+      ctx.first = first;
+      // Steps 1-4 and care use simulate the whole block, or in a world following its zero alternative only the
+      // households it does not copy (few: they mix their draws on demand).
+      agents::Households simulated(b);
+      if (copies) {
+        own.clear();
+        for (HouseholdId h = b.begin; h < b.end; ++h)
+          if (follows[h] == 0) own.push_back(h);
+        simulated = agents::Households(b, own);
+      } else {
         for (HouseholdId h = b.begin; h < b.end; ++h) bases[h - first] = rng_.at(h, t).base();
         ctx.draw_bases = std::span<const std::uint64_t>(bases.data(), b.end - b.begin);
       }
-      ctx.first = first;
-      // Households following the zero alternative take its month (step_paired); the systems skip them.
-      if (zero != nullptr) agents::copy_followed(zero->pop_, pop_, b.begin, b.end, follows, agents::FollowedColumns::BeforeCare);
-      agents::life_events(pop_, b, dyn.life_events, ctx);                 // 1. life events
-      agents::progress_domains(pop_, b, dyn, ctx);                        // 2. domain progression
-      agents::escalate(pop_, b, dyn, def.population, ctx);                // 3. escalation ladders
-      agents::update_income(pop_, b, dyn.income, ctx, out.income);        // 4. income
-      services::find(pop_, b, finding_, ctx, out.teams);                  // 5. finding: requests and signals
-      if (zero != nullptr) agents::copy_followed(zero->pop_, pop_, b.begin, b.end, follows, agents::FollowedColumns::Care);
-      services::use_care(pop_, b, care_, ctx, out.providers);             // 6. care as usual (requests to providers)
-      classify(pop_, b, def.level, out.record);                           //    problem level and flows
+      if (copies) agents::copy_followed(zero->pop_, pop_, b.begin, b.end, own, agents::Written::Month);
+      agents::life_events(pop_, simulated, dyn.life_events, ctx);               // 1. life events
+      agents::progress_domains(pop_, simulated, dyn, ctx);                      // 2. domain progression
+      agents::escalate(pop_, simulated, dyn, def.population, ctx);              // 3. escalation ladders
+      agents::update_income(pop_, simulated, dyn.income, ctx, out.income);      // 4. income
+      services::find(pop_, b, finding_, ctx, out.teams);                        // 5. finding: requests and signals
+      if (copies) agents::copy_followed(zero->pop_, pop_, b.begin, b.end, own, agents::Written::Care);
+      services::use_care(pop_, simulated, care_, ctx, out.providers);           // 6. care as usual (requests)
+      classify(pop_, b, def.level, out.record);                                 //    problem level and flows
       if (!record) continue;  // warm-up: nothing is booked or counted (yearly costs and laws start at month 0)
-      services::account(pop_, b, prices_, out.care);                      // 7. accounting
+      services::account(pop_, b, prices_, out.care);                            // 7. accounting
       count_events(pop_, b, out.record);
     }
   };

@@ -1,29 +1,8 @@
 #include "sim/engine/paired.hpp"
 
-#include <fmt/format.h>
+#include <stdexcept>
 
 namespace wijksim::sim {
-
-namespace {
-
-using services::Item;
-using services::Pocket;
-
-constexpr std::array<Item, 3> kTeamItems{Item::TeamStaff, Item::TeamOther, Item::CustomBudget};
-
-/// What a pocket paid for teams in a year.
-Cents team_money(const Ledger& ledger, PocketId pocket, std::uint32_t year) {
-  Cents sum = 0;
-  for (const Item item : kTeamItems) sum += ledger.item_year(pocket, services::id(item), year);
-  return sum;
-}
-
-/// Net saving of a pocket in a year: its cost in the zero alternative minus its cost in the project.
-Cents saving(const World& zero, const World& project, PocketId pocket, std::uint32_t year) {
-  return zero.ledger().pocket_year(pocket, year) - project.ledger().pocket_year(pocket, year);
-}
-
-}  // namespace
 
 scenarios::ScenarioDef zero_alternative(const scenarios::ScenarioDef& project) {
   scenarios::ScenarioDef zero = project;
@@ -31,104 +10,59 @@ scenarios::ScenarioDef zero_alternative(const scenarios::ScenarioDef& project) {
   return zero;
 }
 
-PairedRun::PairedRun(const scenarios::ScenarioDef& project, std::uint64_t replication, unsigned threads,
-                     const std::function<void(std::uint32_t)>& warmup_progress)
-    : zero_def_(std::make_unique<scenarios::ScenarioDef>(zero_alternative(project))),
-      zero_(std::make_unique<World>(*zero_def_, replication, threads, warmup_progress)),
-      project_(std::make_unique<World>(*zero_, project)),
-      financiers_(project) {}
-
-void PairedRun::step() {
-  if (finished()) return;
-  const Month m = project_->month();
-  zero_->step();
-  project_->step();
-  financiers_.after_month(*zero_, *project_, m);
+PairedWorlds::PairedWorlds(const scenarios::ScenarioDef& zero, std::span<const scenarios::ScenarioDef* const> projects,
+                           std::uint64_t replication, unsigned threads,
+                           const std::function<void(std::uint32_t)>& warmup_progress)
+    : zero_(std::make_unique<World>(zero, replication, threads, warmup_progress)) {
+  add_projects(projects);
 }
 
-FinancierModule::FinancierModule(const scenarios::ScenarioDef& project) {
-  for (const services::TeamDef& team : project.teams) negative_years_.emplace_back(team.cofinanciers.size(), 0U);
+PairedWorlds::PairedWorlds(const scenarios::ScenarioDef& scenario, std::uint64_t replication, unsigned threads,
+                           const std::function<void(std::uint32_t)>& warmup_progress) {
+  if (scenario.teams.empty()) {
+    zero_ = std::make_unique<World>(scenario, replication, threads, warmup_progress);
+    return;
+  }
+  own_zero_ = std::make_unique<scenarios::ScenarioDef>(zero_alternative(scenario));
+  zero_ = std::make_unique<World>(*own_zero_, replication, threads, warmup_progress);
+  const scenarios::ScenarioDef* const project = &scenario;
+  add_projects({&project, 1});
 }
 
-void FinancierModule::after_month(const World& zero, World& project, Month m) {
-  if (month_in_year(m) != 11 || project.teams().empty()) return;
-  const services::FinanciersDef& fin = project.def().financiers;
-  if (fin.pooled) settle_pool(zero, project, year_of(m));
-  if (fin.enabled) review_year(zero, project, year_of(m));
+void PairedWorlds::add_projects(std::span<const scenarios::ScenarioDef* const> projects) {
+  for (const scenarios::ScenarioDef* def : projects) {
+    projects_.push_back(std::make_unique<World>(*zero_, *def));
+    financiers_.emplace_back(*def);
+  }
+  follows_.resize(projects_.size());
+  followers_.resize(projects_.size());
 }
 
-void PairedRun::run(const std::function<void(std::uint32_t)>& progress) {
-  while (!finished()) {
-    step();
-    if (progress) progress(project_->month());
+void PairedWorlds::run() {
+  while (!finished()) step();
+}
+
+void PairedWorlds::plan_followers() {
+  for (std::size_t a = 0; a < projects_.size(); ++a) {
+    follows_[a].clear();
+    // Both worlds are at the start of the same month here (the yearly network update included).
+    if (copying_ == Copying::Followers && zero_->can_lead(*projects_[a]))
+      agents::mark_same(zero_->pop_, projects_[a]->pop_, follows_[a]);
   }
 }
 
-void FinancierModule::settle_pool(const World& zero, World& project, std::uint32_t year) {
-  // Pooled budget: the pockets that paid for the teams share their joint net saving by contribution
-  // [S002; S004]. Settled as bookings that add up to zero on the last month of the year.
-  std::vector<std::pair<PocketId, Cents>> paid;
-  Cents contributions = 0, pool = 0;
-  for (PocketId p = 0; p < services::kPocketCount; ++p) {
-    const Cents c = team_money(project.ledger(), p, year);
-    if (c <= 0) continue;
-    paid.emplace_back(p, c);
-    contributions += c;
-    pool += saving(zero, project, p, year);
-  }
-  if (paid.size() < 2) return;
-  const Month month = year * 12 + 11;
-  Cents booked = 0;
-  for (std::size_t i = 0; i < paid.size(); ++i) {
-    const auto [pocket, contribution] = paid[i];
-    const Cents target = static_cast<Cents>(
-        std::llround(static_cast<double>(pool) * static_cast<double>(contribution) / static_cast<double>(contributions)));
-    // A pocket whose saving is below its share receives the difference (its cost falls), and the reverse.
-    Cents amount = -(target - saving(zero, project, pocket, year));
-    if (i + 1 == paid.size()) amount = -booked;
-    project.ledger_for_settlement().book(month, pocket, services::id(Item::PooledSettlement), amount);
-    booked += amount;
-  }
-  events_.push_back({year, "all", fmt::format("pooled settlement over {} pockets", paid.size())});
-}
-
-void FinancierModule::review_year(const World& zero, World& project, std::uint32_t year) {
-  const services::FinanciersDef& fin = project.def().financiers;
-  auto& teams = project.teams();
-  // Co-financiers judge their own pocket: its saving against the zero alternative, their contribution included.
-  for (std::size_t i = 0; i < teams.size(); ++i) {
-    const services::TeamDef& def = teams[i].def();
-    for (std::size_t j = 0; j < def.cofinanciers.size(); ++j) {
-      if (!teams[i].cofinancing()[j]) continue;
-      const auto pocket = services::id(services::pocket_from_name(def.cofinanciers[j].pocket).value_or(Pocket::HealthInsurer));
-      auto& streak = negative_years_[i][j];
-      streak = saving(zero, project, pocket, year) < 0 ? streak + 1 : 0;
-      if (streak < def.cofinanciers[j].patience) continue;
-      teams[i].withdraw(j);
-      events_.push_back({year, def.name, fmt::format("{} withdraws after {} negative years; team now {:.2f} FTE",
-                                                     def.cofinanciers[j].pocket, streak, teams[i].fte())});
-    }
-  }
-  // The municipality reviews the team every few years on the municipal ratio of that period.
-  if (fin.municipal_review_years == 0 || (year + 1) % fin.municipal_review_years != 0) return;
-  Cents cost = 0, net = 0;
-  for (std::uint32_t y = year + 1 - fin.municipal_review_years; y <= year; ++y)
-    for (PocketId p = 0; p < services::kPocketCount; ++p) {
-      if (!services::is_municipal(static_cast<Pocket>(p))) continue;
-      cost += team_money(project.ledger(), p, y);
-      net += saving(zero, project, p, y);
-    }
-  if (cost <= 0) return;
-  const double ratio = static_cast<double>(net + cost) / static_cast<double>(cost);
-  const double factor = (fin.cut_below > 0.0 && ratio < fin.cut_below)     ? 1.0 - fin.resize_step
-                        : (fin.grow_above > 0.0 && ratio > fin.grow_above) ? 1.0 + fin.resize_step
-                                                                           : 1.0;
-  if (factor == 1.0) return;
-  for (services::Team& team : teams) {
-    team.set_fte(team.fte() * factor);
-    events_.push_back({year, team.def().name,
-                       fmt::format("municipal ratio {:.2f}: municipality {} the team to {:.2f} FTE", ratio,
-                                   factor < 1.0 ? "cuts" : "grows", team.fte())});
+void PairedWorlds::check_followers_against_shadows(const std::vector<World>& shadows) const {
+  // WIJKSIM_VALIDATE: each project world stepped without the copy must equal the one that copied.
+  for (std::size_t a = 0; a < projects_.size(); ++a) {
+    const World& copied = *projects_[a];
+    const World& shadow = shadows[a];
+    bool same = copied.ledger_ == shadow.ledger_ && copied.records_ == shadow.records_;
+    agents::for_each_column([&](const auto& column) {
+      same = same && copied.pop_.*column.member == shadow.pop_.*column.member;
+    });
+    if (!same)
+      throw std::logic_error("paired driver: a project world that copied its followers differs from the same world "
+                             "simulated in full");
   }
 }
 

@@ -41,16 +41,7 @@ World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsig
       providers_(def.providers),
       ledger_(def.run.months, services::kPocketCount, services::kItemCount) {
   records_.reserve(def.run.months);
-  // Everyone counts as green before the first month; network strength then follows the true levels.
-  agents::update_network_strength(pop_, graph_, def.network);
-  for (std::uint32_t t = 0; t < def.run.warmup_months; ++t) {
-    if (t % 12 == 0) agents::update_network_strength(pop_, graph_, def.network);
-    simulate_month(t, false);
-    if (warmup_progress) warmup_progress(t + 1);
-  }
-  agents::update_network_strength(pop_, graph_, def.network);
-  std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);
-  std::fill(pop_.laws.begin(), pop_.laws.end(), 0);
+  warm_up(warmup_progress);
   setup_teams();
 }
 
@@ -105,62 +96,9 @@ void World::refresh_team_rules() {
   }
 }
 
-void World::step() {
-  if (finished()) return;
-  begin_step();
-  simulate_step();
-  end_step();
-}
-
-void World::begin_step() {
-  if (month_ % 12 == 0 && month_ > 0) agents::update_network_strength(pop_, graph_, def_->network);
-  refresh_team_rules();
-}
-
-void World::simulate_step(const World* zero, std::span<const std::uint8_t> follows) {
-  simulate_month(def_->run.warmup_months + month_, true, zero, follows);
-}
-
-void World::end_step() {
-  if (month_in_year(month_) % 6 == 5) close_half_year();
-  if (month_in_year(month_) == 11) close_year();
-  ++month_;
-}
-
 bool World::can_lead(const World& project) const {
   return care_.limited == 0 && project.care_.limited == 0 && pop_.size() == project.pop_.size() &&
          rng_ == project.rng_ && month_ == project.month_;
-}
-
-void step_paired(World& zero, std::span<World* const> projects) {
-  if (zero.finished()) return;
-  zero.begin_step();
-  std::vector<std::vector<std::uint8_t>> follows(projects.size());
-  for (std::size_t a = 0; a < projects.size(); ++a) {
-    World& project = *projects[a];
-    project.begin_step();
-    // Both worlds are at the start of the same month here (the yearly network update included).
-    if (zero.can_lead(project)) agents::mark_same(zero.pop_, project.pop_, follows[a]);
-  }
-  zero.simulate_step();
-  for (std::size_t a = 0; a < projects.size(); ++a) {
-    if (follows[a].empty()) {
-      projects[a]->simulate_step();
-      continue;
-    }
-    for (std::size_t h = 0; h < follows[a].size(); ++h)
-      if (zero.pop_.events[h] & agents::kRenewed) follows[a][h] = 0;
-    projects[a]->simulate_step(&zero, follows[a]);
-  }
-  zero.end_step();
-  for (World* project : projects) project->end_step();
-}
-
-void World::run(const std::function<void(std::uint32_t)>& progress) {
-  while (!finished()) {
-    step();
-    if (progress) progress(month_);
-  }
 }
 
 void World::close_half_year() {

@@ -39,6 +39,8 @@ struct MonthRecord {
   std::array<std::int64_t, agents::kLevelCount> levels{};                           ///< households per level
   std::array<std::array<std::int64_t, agents::kLevelCount>, agents::kLevelCount> flows{};  ///< [from][to]
   std::array<std::int64_t, kCountedCount> events{};
+
+  bool operator==(const MonthRecord&) const = default;
 };
 
 /// Running tallies for calibration of the zero alternative (integers; merged order-free).
@@ -50,6 +52,8 @@ struct Tallies {
   std::vector<double> top1_share, top4_share;         ///< per year, cost share of the costliest 1% and 4%
 };
 
+/// One world: a population under care as usual (and, in a project alternative, teams), its ledger and the
+/// records of its months. Its month is stepped by PairedWorlds (paired.hpp), whose order is written in month.cpp.
 class World {
  public:
   /// Generate the population and network and run the warm-up. threads = 0 uses the hardware's count;
@@ -59,15 +63,6 @@ class World {
   /// A project alternative starting from a zero alternative's state (same households, network, warm-up and
   /// random source): the paired world of MODEL.md. `project` must outlive the world.
   World(const World& zero, const scenarios::ScenarioDef& project);
-
-  /// Simulate the next month of the horizon (month() before the call).
-  void step();
-  /// Whether a project alternative may copy unchanged households from this zero alternative instead of
-  /// simulating them (step_paired): only while households touch each other through nothing but the project's
-  /// teams, that is, no provider has a limited number of places (waiting lists order households).
-  bool can_lead(const World& project) const;
-  /// Simulate the whole horizon; progress(months done) is called after every month.
-  void run(const std::function<void(std::uint32_t)>& progress = {});
 
   Month month() const { return month_; }
   bool finished() const { return month_ >= def_->run.months; }
@@ -91,18 +86,24 @@ class World {
   Ledger& ledger_for_settlement() { return ledger_; }
 
  private:
-  friend void step_paired(World& zero, std::span<World* const> projects);
-  void begin_step();
-  void simulate_step(const World* zero = nullptr, std::span<const std::uint8_t> follows = {});
-  void end_step();
+  friend class PairedWorlds;  // steps the world (month.cpp)
+
+  /// Whether a project alternative may copy unchanged households from this zero alternative instead of
+  /// simulating them: only while households touch each other through nothing but the project's teams, that is,
+  /// no provider has a limited number of places (waiting lists order households).
+  bool can_lead(const World& project) const;
+  // The parts of a month (month.cpp).
+  void warm_up(const std::function<void(std::uint32_t)>& progress);
+  void begin_month();
   void simulate_month(std::uint32_t t, bool record, const World* zero = nullptr,
                       std::span<const std::uint8_t> follows = {});
-  void validate_month(const MonthRecord& rec, const services::CareAccumulator& care) const;
+  void act_services(services::ProviderInbox& providers, services::TeamInbox& teams, bool record);
+  void end_month();
   void close_half_year();
   void close_year();
+  void validate_month(const MonthRecord& rec, const services::CareAccumulator& care) const;
   void setup_teams();
   void refresh_team_rules();
-  void act_services(services::ProviderInbox& providers, services::TeamInbox& teams, bool record);
 
   const scenarios::ScenarioDef* def_;
   Rng rng_;
@@ -123,17 +124,5 @@ class World {
   Tallies tallies_;
   Month month_ = 0;
 };
-
-/// Steps a zero alternative and its project alternatives (made from it with World(zero, project), their
-/// scenarios differing only in teams, as compare's requests do) through one month on common random numbers;
-/// the result equals stepping each on its own. A project household whose state equals the zero
-/// alternative's at the start of the month lives the same month there (its draws are the same, and only the
-/// project's teams, acting on households they touch, make worlds differ), so when zero.can_lead(project) its
-/// month is copied from the zero alternative instead of simulated. Households the teams touched, and their
-/// neighbours whose network strength changed, are simulated as usual. The one exception is a household
-/// renewed this month: renewal resets care that finding reads, so it is simulated too. Each world still
-/// classifies and books every household itself. A following world's income tallies (calibration counters)
-/// count only its simulated households.
-void step_paired(World& zero, std::span<World* const> projects);
 
 }  // namespace wijksim::sim

@@ -122,7 +122,7 @@ void write_run(const World& w, const RunInfo& info, const fs::path& dir) {
   write_folder_atomically(dir, [&](const fs::path& tmp) { write_world_files(w, info, tmp); });
 }
 
-std::string teams_csv(const PairedRun& run) {
+std::string teams_csv(const PairedWorlds& run) {
   const World& p = run.project();
   const World& z = run.zero();
   std::string out = "month,team,metric,value\n";
@@ -156,7 +156,7 @@ std::string providers_csv(const World& w) {
   return out;
 }
 
-std::string pockets_vs_zero_csv(const PairedRun& run) {
+std::string pockets_vs_zero_csv(const PairedWorlds& run) {
   const Ledger& z = run.zero().ledger();
   const Ledger& p = run.project().ledger();
   std::string out = "year,pocket,zero_eur,project_eur,difference_eur\n";
@@ -168,13 +168,13 @@ std::string pockets_vs_zero_csv(const PairedRun& run) {
   return out;
 }
 
-std::string financiers_csv(const PairedRun& run) {
+std::string financiers_csv(const PairedWorlds& run) {
   std::string out = "year,team,event\n";
   for (const FinancierEvent& e : run.financier_events()) out += fmt::format("{},{},\"{}\"\n", e.year, e.team, e.what);
   return out;
 }
 
-void write_paired_run(const PairedRun& run, const RunInfo& info, const fs::path& dir) {
+void write_paired_run(const PairedWorlds& run, const RunInfo& info, const fs::path& dir) {
   write_folder_atomically(dir, [&](const fs::path& tmp) {
     write_world_files(run.project(), info, tmp);
     write_text(tmp / "teams_by_month.csv", teams_csv(run));
@@ -184,7 +184,7 @@ void write_paired_run(const PairedRun& run, const RunInfo& info, const fs::path&
   });
 }
 
-std::string paired_summary(const PairedRun& run) {
+std::string paired_summary(const PairedWorlds& run) {
   const World& p = run.project();
   std::string out = run_summary(p);
   const auto& recs = p.team_records();

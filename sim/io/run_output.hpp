@@ -25,13 +25,13 @@ std::string run_summary(const World& world);
 
 /// A run with teams: the project world's files (as write_run) plus teams_by_month.csv,
 /// providers_by_month.csv, pockets_vs_zero_by_year.csv and financiers.csv, atomically.
-void write_paired_run(const PairedRun& run, const RunInfo& info, const std::filesystem::path& dir);
+void write_paired_run(const PairedWorlds& run, const RunInfo& info, const std::filesystem::path& dir);
 /// The project's summary plus the teams' year-end figures and each pocket's difference from the zero alternative.
-std::string paired_summary(const PairedRun& run);
-std::string teams_csv(const PairedRun& run);
+std::string paired_summary(const PairedWorlds& run);
+std::string teams_csv(const PairedWorlds& run);
 std::string providers_csv(const World& world);
-std::string pockets_vs_zero_csv(const PairedRun& run);
-std::string financiers_csv(const PairedRun& run);
+std::string pockets_vs_zero_csv(const PairedWorlds& run);
+std::string financiers_csv(const PairedWorlds& run);
 
 /// CSV bodies, exposed for tests.
 std::string levels_csv(const World& world);

@@ -37,6 +37,8 @@ class Ledger {
   Cents item_year(PocketId pocket, ItemId item, std::uint32_t year) const;
   /// Total of a month over all pockets and items.
   Cents month_total(Month month) const;
+  /// Same shape and the same amount in every cell.
+  bool operator==(const Ledger&) const = default;
   /// Total of everything booked.
   Cents total() const;
 

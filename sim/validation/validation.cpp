@@ -197,12 +197,14 @@ double ratio(double num, double den) { return den > 0.0 ? num / den : kNaN; }
 
 }  // namespace
 
-ProcessObserver::ProcessObserver(const World& project)
-    : households_(project.population().size()),
-      support_(project.population().support),
-      care_(project.population().care),
+ProcessObserver::ProcessObserver(const PairedWorlds& worlds, std::size_t alternative)
+    : alternative_(alternative),
+      households_(worlds.project(alternative).population().size()),
+      support_(worlds.project(alternative).population().support),
+      care_(worlds.project(alternative).population().care),
       spell_start_(households_, -1),
       client_of_(households_, -1) {
+  const World& project = worlds.project(alternative);
   const std::size_t years = (project.def().run.months + 11) / 12;
   for (auto& c : cost_) c.assign(years * households_, 0);
   for (const services::Team& team : project.teams()) withdrawn_.emplace_back(team.def().cofinanciers.size(), -1);
@@ -226,7 +228,9 @@ void ProcessObserver::admit(const Population& pop, HouseholdId h, Month m) {
   clients_.push_back(c);
 }
 
-void ProcessObserver::after_month(const World& zero, const World& project, Month m) {
+void ProcessObserver::after_month(const PairedWorlds& worlds, Month m) {
+  const World& zero = worlds.zero();
+  const World& project = worlds.project(alternative_);
   const Population& pop = project.population();
   for (HouseholdId h = 0; h < households_; ++h) {
     const Support now = pop.support[h], before = support_[h];
@@ -248,16 +252,16 @@ void ProcessObserver::after_month(const World& zero, const World& project, Month
     }
   }
   follow(zero, project, m);
-  const std::array<const World*, 2> worlds{&project, &zero};
+  const std::array<const World*, 2> both{&project, &zero};
   for (std::size_t w = 0; w < 2; ++w) {
-    const Population& p = worlds[w]->population();
+    const Population& p = both[w]->population();
     if (month_in_year(m) == 10) {
       const std::size_t base = static_cast<std::size_t>(year_of(m)) * households_;
       std::copy(p.cost_year.begin(), p.cost_year.end(), cost_[w].begin() + static_cast<std::ptrdiff_t>(base));
     }
     for (HouseholdId h = 0; h < households_; ++h) wmo_months_[w] += (p.care[h] & kWmo) != 0 ? 1 : 0;
-    if (!worlds[w]->provider_records().empty())
-      for (const services::ProviderMonth& pm : worlds[w]->provider_records().back()) provider_waiting_[w] += pm.waiting;
+    if (!both[w]->provider_records().empty())
+      for (const services::ProviderMonth& pm : both[w]->provider_records().back()) provider_waiting_[w] += pm.waiting;
   }
   withdrawals(project, m);
   support_ = pop.support;
@@ -510,27 +514,15 @@ std::vector<std::map<std::string, Stat>> process_figures(const CompareRequest& r
     for (std::uint32_t r = next++; r < replications; r = next++) {
       try {
         // The same worlds as the compare engine's replication r: one warm-up, every alternative in lockstep.
-        World zero(req.zero, r, 1);
-        std::vector<std::unique_ptr<World>> projects;
-        std::vector<FinancierModule> financiers;
+        std::vector<const scenarios::ScenarioDef*> defs;
+        for (const Alternative& alt : req.alternatives) defs.push_back(&alt.def);
+        PairedWorlds worlds(req.zero, defs, r, 1);
         std::vector<ProcessObserver> observers;
-        for (const Alternative& alt : req.alternatives) {
-          projects.push_back(std::make_unique<World>(zero, alt.def));
-          financiers.emplace_back(alt.def);
-          observers.emplace_back(*projects.back());
-        }
-        std::vector<World*> stepped;
-        for (const auto& p : projects) stepped.push_back(p.get());
-        while (!zero.finished()) {
-          const Month m = zero.month();
-          step_paired(zero, stepped);
-          for (std::size_t a = 0; a < projects.size(); ++a) {
-            financiers[a].after_month(zero, *projects[a], m);
-            observers[a].after_month(zero, *projects[a], m);
-          }
-        }
-        for (std::size_t a = 0; a < projects.size(); ++a)
-          by_replication[r].push_back(observers[a].finish(zero, *projects[a]));
+        for (std::size_t a = 0; a < worlds.projects(); ++a) observers.emplace_back(worlds, a);
+        for (ProcessObserver& o : observers) worlds.observe(o);
+        worlds.run();
+        for (std::size_t a = 0; a < worlds.projects(); ++a)
+          by_replication[r].push_back(observers[a].finish(worlds.zero(), worlds.project(a)));
         const std::uint32_t now = ++done;
         const std::lock_guard lock(mutex);
         if (progress) progress(now);

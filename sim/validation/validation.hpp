@@ -19,6 +19,7 @@
 #include "scenarios/scenario_def.hpp"
 #include "sim/batch/compare.hpp"
 #include "sim/mkba/mkba.hpp"
+#include "sim/engine/paired.hpp"
 #include "sim/engine/world.hpp"
 
 namespace wijksim::sim {
@@ -71,11 +72,11 @@ using Figures = std::map<std::string, double>;
 /// Watches a project world and its zero alternative after every month: the households the teams take in (their
 /// state at intake and their follow-up in both worlds), case spells, Wmo clients, costs per household per year
 /// and co-financiers' withdrawals. Call after both worlds (and the financier module) finished month m.
-class ProcessObserver {
+class ProcessObserver : public MonthObserver {
  public:
-  /// Start watching a project world before its first month.
-  explicit ProcessObserver(const World& project);
-  void after_month(const World& zero, const World& project, Month m);
+  /// Start watching project world `alternative` of `worlds` before its first month.
+  ProcessObserver(const PairedWorlds& worlds, std::size_t alternative);
+  void after_month(const PairedWorlds& worlds, Month m) override;
   /// The figures of the run, from this record, the teams' monthly records and both worlds' events and ledgers.
   Figures finish(const World& zero, const World& project) const;
 
@@ -103,6 +104,7 @@ class ProcessObserver {
   void follow(const World& zero, const World& project, Month m);
   void withdrawals(const World& project, Month m);
 
+  std::size_t alternative_;
   std::size_t households_;
   std::vector<agents::Support> support_;   ///< project, last month
   std::vector<std::uint16_t> care_;        ///< project, last month

@@ -38,7 +38,7 @@ class DynamicsTest : public ::testing::Test {
 TEST_F(DynamicsTest, CouplingMakesAProblemSpreadToOtherDomains) {
   // Half the households have a mental-health crisis; finances worsen more often there.
   for (kernel::HouseholdId h = 0; h < kN / 2; ++h) pop.severity[index(Domain::MentalHealth)][h] = 3;
-  for (kernel::Month t = 0; t < 12; ++t) progress_domains(pop, {0, kN}, def, ctx(t));
+  for (kernel::Month t = 0; t < 12; ++t) progress_domains(pop, HouseholdRange{0, kN}, def, ctx(t));
   const auto fin = index(Domain::Finances);
   std::size_t with = 0, without = 0;
   for (kernel::HouseholdId h = 0; h < kN; ++h) (h < kN / 2 ? with : without) += pop.severity[fin][h] > 0 ? 1 : 0;
@@ -46,7 +46,7 @@ TEST_F(DynamicsTest, CouplingMakesAProblemSpreadToOtherDomains) {
 }
 
 TEST_F(DynamicsTest, ParentingNeverWorsensWithoutChildren) {
-  for (kernel::Month t = 0; t < 24; ++t) progress_domains(pop, {0, kN}, def, ctx(t));
+  for (kernel::Month t = 0; t < 24; ++t) progress_domains(pop, HouseholdRange{0, kN}, def, ctx(t));
   EXPECT_EQ(count([&](auto h) { return pop.severity[index(Domain::Parenting)][h] > 0; }), 0U);
 }
 
@@ -55,7 +55,7 @@ TEST_F(DynamicsTest, OnlyHouseholdsInMoneyTroubleFallIntoArrearsAndGetEvicted) {
   std::size_t evictions_rich = 0, evictions_poor = 0;
   for (kernel::Month t = 0; t < 36; ++t) {
     for (kernel::HouseholdId h = 0; h < kN / 2; ++h) pop.severity[index(Domain::Finances)][h] = 3;  // stays in crisis
-    escalate(pop, {0, kN}, def, popdef, ctx(t));
+    escalate(pop, HouseholdRange{0, kN}, def, popdef, ctx(t));
     for (kernel::HouseholdId h = 0; h < kN; ++h)
       if (pop.events[h] & kEviction) (h < kN / 2 ? evictions_poor : evictions_rich) += 1;
     std::fill(pop.events.begin(), pop.events.end(), 0);
@@ -74,7 +74,7 @@ TEST_F(DynamicsTest, WelfareExitFallsWithYearsOnBenefit) {
   std::int64_t on_welfare_months = 0;
   for (kernel::Month t = 0; t < 6; ++t) {
     on_welfare_months += static_cast<std::int64_t>(count([&](auto h) { return pop.income[h] == Income::Welfare; }));
-    update_income(pop, {0, kN}, def.income, ctx(t), stats);
+    update_income(pop, HouseholdRange{0, kN}, def.income, ctx(t), stats);
   }
   const auto left = [&](kernel::HouseholdId lo, kernel::HouseholdId hi) {
     std::size_t n = 0;
@@ -89,7 +89,7 @@ TEST_F(DynamicsTest, WelfareExitFallsWithYearsOnBenefit) {
 TEST_F(DynamicsTest, JobLossOnlyHitsHouseholdsInWork) {
   for (kernel::HouseholdId h = 0; h < kN / 2; ++h) pop.income[h] = Income::Work;
   def.life_events.job_loss.hazard = 0.05;
-  for (kernel::Month t = 0; t < 6; ++t) life_events(pop, {0, kN}, def.life_events, ctx(t));
+  for (kernel::Month t = 0; t < 6; ++t) life_events(pop, HouseholdRange{0, kN}, def.life_events, ctx(t));
   EXPECT_GT(count([&](auto h) { return h < kN / 2 && pop.income[h] == Income::Unemployed; }), 1000U);
   EXPECT_EQ(count([&](auto h) { return h >= kN / 2 && pop.income[h] == Income::Unemployed; }), 0U);
 }
@@ -100,7 +100,7 @@ TEST_F(DynamicsTest, AFinishedNursingHomeStayMakesRoomForAHouseholdOfTheSameType
     pop.intramural[h] = Intramural::NursingHome;
   }
   def.escalation.nursing_home_ends = 1.0;
-  escalate(pop, {0, kN}, def, popdef, ctx(0));
+  escalate(pop, HouseholdRange{0, kN}, def, popdef, ctx(0));
   EXPECT_EQ(count([&](auto h) { return pop.events[h] & kRenewed; }), kN);
   EXPECT_EQ(count([&](auto h) { return pop.type[h] == HouseholdType::Elderly; }), kN);
   EXPECT_EQ(count([&](auto h) { return pop.intramural[h] == Intramural::NursingHome; }), 0U);

@@ -92,11 +92,11 @@ TEST(UseCare, TrajectoriesStartOnlyWhenQualifyingAndEndWhenResolved) {
     pop.type[h] = agents::HouseholdType::Other;
     pop.severity[agents::index(agents::Domain::Finances)][h] = 2;  // qualifies for light debt help
   }
-  use_care(pop, {0, 2000}, rules, {rng, 0, deprivation}, inbox);
+  use_care(pop, agents::HouseholdRange{0, 2000}, rules, {rng, 0, deprivation}, inbox);
   const auto debt = 1U << static_cast<unsigned>(Trajectory::DebtHelpLight);
   for (kernel::HouseholdId h = 0; h < 2000; ++h) EXPECT_EQ((pop.care[h] & debt) != 0, h < 1000) << h;
   for (kernel::HouseholdId h = 0; h < 1000; ++h) pop.severity[agents::index(agents::Domain::Finances)][h] = 0;
-  use_care(pop, {0, 2000}, rules, {rng, 1, deprivation}, inbox);
+  use_care(pop, agents::HouseholdRange{0, 2000}, rules, {rng, 1, deprivation}, inbox);
   for (kernel::HouseholdId h = 0; h < 2000; ++h) EXPECT_EQ(pop.care[h], 0) << h;
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/cli.hpp"
 #include "common/fixtures.hpp"
+#include "common/worlds.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/io/compare_output.hpp"
 #include "sim/engine/paired.hpp"
@@ -58,8 +59,7 @@ TEST(CompareRun, ZeroWorldIsTheUnpairedZeroAlternative) {
   const CompareRequest req = small_request(1, 1);
   const ReplicationOutcome o = run_replication(req, 0);
   ASSERT_EQ(o.worlds.size(), 2u);
-  World alone(req.zero, 0, 1);
-  alone.run();
+  const World alone = testing::run_world(req.zero);
   for (std::uint32_t y = 0; y < 2; ++y)
     for (PocketId p = 0; p < services::kPocketCount; ++p)
       EXPECT_EQ(o.worlds[0].pockets[y * services::kPocketCount + p], alone.ledger().pocket_year(p, y));

@@ -15,6 +15,7 @@
 
 #include "common/cli.hpp"
 #include "common/fixtures.hpp"
+#include "common/worlds.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/io/run_output.hpp"
 
@@ -33,24 +34,22 @@ class Variants {
  public:
   Variants(scenarios::ScenarioDef first, scenarios::ScenarioDef second)
       : def_a_(std::move(first)), def_b_(std::move(second)), def_zero_(zero_alternative(def_a_)),
-        zero(def_zero_, 0, 2), a(zero, def_a_), b(zero, def_b_) {}
+        worlds_(def_zero_, std::array{&def_a_, &def_b_}, 0, 2), zero(worlds_.zero()), a(worlds_.project(0)),
+        b(worlds_.project(1)) {}
   Variants(const Variants&) = delete;
   Variants& operator=(const Variants&) = delete;
 
-  void step() {
-    zero.step();
-    a.step();
-    b.step();
-  }
-  void run() {
-    while (!zero.finished()) step();
-  }
+  void step() { worlds_.step(); }
+  void run() { worlds_.run(); }
 
  private:
   const scenarios::ScenarioDef def_a_, def_b_, def_zero_;
+  PairedWorlds worlds_;
 
  public:
-  World zero, a, b;
+  const World& zero;
+  World& a;
+  World& b;
 };
 
 /// Sum of a metric of the first team over months [from, to).
@@ -93,7 +92,7 @@ std::int64_t mental_health(const World& w) {
   return s;
 }
 
-bool has_event(const PairedRun& run, const std::string& part) {
+bool has_event(const PairedWorlds& run, const std::string& part) {
   return std::any_of(run.financier_events().begin(), run.financier_events().end(),
                      [&](const FinancierEvent& e) { return e.what.find(part) != std::string::npos; });
 }
@@ -290,7 +289,7 @@ scenarios::ScenarioDef cofinanced(double share, std::uint32_t patience) {
 TEST(Financiers, AWithdrawingCoFinancierShrinksTheTeam) {
   auto def = cofinanced(0.3, 1);
   def.financiers.enabled = true;
-  PairedRun run(def, 0, 2);
+  PairedWorlds run(def, 0, 2);
   run.run();
 
   // The housing corporation pays 30% of the team and saves far less: it withdraws after year 0.
@@ -311,7 +310,7 @@ TEST(Financiers, AWithdrawingCoFinancierShrinksTheTeam) {
 TEST(Financiers, PooledSettlementSumsToZeroAndSharesSavingsByContribution) {
   auto def = cofinanced(0.3, 1);
   def.financiers.pooled = true;
-  PairedRun run(def, 0, 2);
+  PairedWorlds run(def, 0, 2);
   run.run();
 
   EXPECT_TRUE(has_event(run, "pooled settlement")) << financiers_csv(run);
@@ -344,7 +343,7 @@ TEST(Financiers, PooledSettlementSumsToZeroAndSharesSavingsByContribution) {
 
 // --- Zero alternative, determinism, ledger -----------------------------------------------------------------
 
-TEST(PairedRun, AZeroFteTeamGivesTheZeroAlternativeByteForByte) {
+TEST(PairedWorlds, AZeroFteTeamGivesTheZeroAlternativeByteForByte) {
   // Whatever else it is set to do, a team without staff finds, treats and costs nothing.
   auto def = testing::small_team_scenario(3000, 24, 0.0);
   services::TeamDef& team = def.teams[0];
@@ -353,7 +352,7 @@ TEST(PairedRun, AZeroFteTeamGivesTheZeroAlternativeByteForByte) {
   team.mandate.custom_budget = 50000.0;
   team.other_costs = 20000.0;
   team.turnover.yearly = 0.5;
-  PairedRun run(def, 0, 2);
+  PairedWorlds run(def, 0, 2);
   run.run();
   EXPECT_EQ(levels_csv(run.project()), levels_csv(run.zero()));
   EXPECT_EQ(flows_csv(run.project()), flows_csv(run.zero()));
@@ -363,20 +362,19 @@ TEST(PairedRun, AZeroFteTeamGivesTheZeroAlternativeByteForByte) {
   EXPECT_EQ(team_sum(run.project(), cost), 0.0);
   // And the same as a world that never heard of teams.
   const auto zero_def = zero_alternative(def);
-  World alone(zero_def, 0, 1);
-  alone.run();
+  const World alone = testing::run_world(zero_def);
   EXPECT_EQ(all_csv(alone), all_csv(run.project()));
 }
 
 // Replacement funding takes the yearly cost the team books out of the providers' places; a team without staff
 // books nothing (not even its other costs), so it takes no places either and its run is the zero alternative.
-TEST(PairedRun, AZeroFteTeamWithReplacementFundingGivesTheZeroAlternative) {
+TEST(PairedWorlds, AZeroFteTeamWithReplacementFundingGivesTheZeroAlternative) {
   auto def = testing::small_team_scenario(3000, 24, 0.0);
   def.providers.providers[static_cast<std::size_t>(Trajectory::WmoHouseholdHelp)].capacity = 100;
   def.teams[0].funding = "replacement";
   def.teams[0].replaces = "wmo_household_help";
   def.teams[0].other_costs = 20000.0;
-  PairedRun run(def, 0, 2);
+  PairedWorlds run(def, 0, 2);
   run.run();
   EXPECT_EQ(run.project().providers().capacity(Trajectory::WmoHouseholdHelp),
             run.zero().providers().capacity(Trajectory::WmoHouseholdHelp));
@@ -384,7 +382,7 @@ TEST(PairedRun, AZeroFteTeamWithReplacementFundingGivesTheZeroAlternative) {
   EXPECT_TRUE(all_csv(run.project()) == all_csv(run.zero()));
 }
 
-TEST(PairedRun, ZeroFteCliRunEqualsTheZeroAlternativeRun) {
+TEST(PairedWorlds, ZeroFteCliRunEqualsTheZeroAlternativeRun) {
   namespace fs = std::filesystem;
   using testing::slurp;
   const auto dir = testing::fresh_dir("paired_zero_fte");
@@ -403,7 +401,7 @@ TEST(PairedRun, ZeroFteCliRunEqualsTheZeroAlternativeRun) {
   fs::remove_all(dir);
 }
 
-TEST(PairedRun, OutputDoesNotDependOnThreads) {
+TEST(PairedWorlds, OutputDoesNotDependOnThreads) {
   // Every team path at once: outreach, mandate with budget, turnover, a co-financier, reviews, pooling;
   // a team and providers short of places, so that the order of contacts and requests matters.
   auto def = cofinanced(0.2, 1);
@@ -418,7 +416,7 @@ TEST(PairedRun, OutputDoesNotDependOnThreads) {
     def.providers.providers[static_cast<std::size_t>(t)].capacity = 40;
   def.financiers.enabled = true;
   def.financiers.pooled = true;
-  PairedRun one(def, 0, 1), two(def, 0, 2);
+  PairedWorlds one(def, 0, 1), two(def, 0, 2);
   one.run();
   two.run();
   EXPECT_EQ(teams_csv(one), teams_csv(two));
@@ -428,14 +426,14 @@ TEST(PairedRun, OutputDoesNotDependOnThreads) {
   EXPECT_EQ(providers_csv(one.project()), providers_csv(two.project()));
 }
 
-TEST(PairedRun, LedgerBalancesWithTeamCostsAndTheCoFinancierPaysItsShare) {
+TEST(PairedWorlds, LedgerBalancesWithTeamCostsAndTheCoFinancierPaysItsShare) {
   const double share = 0.3;
   auto def = cofinanced(share, 1);  // financiers off: the co-financier never withdraws
   services::TeamDef& team = def.teams[0];
   team.other_costs = 20000.0;
   team.mandate.enabled = true;
   team.mandate.custom_budget = 30000.0;
-  PairedRun run(def, 0, 2);
+  PairedWorlds run(def, 0, 2);
   run.run();
   const World& w = run.project();
   const Ledger& ledger = w.ledger();

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "common/fixtures.hpp"
+#include "common/worlds.hpp"
 #include "sim/validation/calibration.hpp"
 #include "sim/io/run_output.hpp"
 
@@ -22,8 +23,7 @@ std::string all_csv(const World& w) { return levels_csv(w) + flows_csv(w) + pock
 
 TEST(World, HouseholdsAreConservedEveryMonth) {
   const auto def = testing::small_scenario(3000, 36);
-  World w(def, 0, 2);
-  w.run();
+  const World w = testing::run_world(def, 0, 2);
   ASSERT_EQ(w.records().size(), 36U);
   std::array<std::int64_t, agents::kLevelCount> previous{};
   for (std::size_t m = 0; m < w.records().size(); ++m) {
@@ -48,8 +48,7 @@ TEST(World, HouseholdsAreConservedEveryMonth) {
 
 TEST(World, LedgerBalancesWithTheBookedItems) {
   const auto def = testing::small_scenario(2000, 24);
-  World w(def, 0, 1);
-  w.run();
+  const World w = testing::run_world(def, 0, 1);
   const Ledger& ledger = w.ledger();
   Cents by_pocket = 0, by_item = 0, by_month = 0;
   for (std::uint32_t y = 0; y < ledger.years(); ++y)
@@ -73,10 +72,8 @@ TEST(World, LedgerBalancesWithTheBookedItems) {
 
 TEST(World, SameSeedGivesIdenticalOutputWhateverTheThreadCount) {
   const auto def = testing::small_scenario(4000, 24);
-  World one(def, 0, 1), two(def, 0, 2), three(def, 0, 3);
-  one.run();
-  two.run();
-  three.run();
+  const World one = testing::run_world(def, 0, 1), two = testing::run_world(def, 0, 2),
+              three = testing::run_world(def, 0, 3);
   EXPECT_EQ(all_csv(one), all_csv(two));
   EXPECT_EQ(all_csv(one), all_csv(three));
   EXPECT_EQ(calibration_json(calibrate(one)), calibration_json(calibrate(two)));
@@ -84,12 +81,10 @@ TEST(World, SameSeedGivesIdenticalOutputWhateverTheThreadCount) {
 
 TEST(World, DifferentSeedOrReplicationGivesDifferentOutput) {
   auto def = testing::small_scenario(2000, 12);
-  World a(def, 0, 1), b(def, 1, 1);
-  def.run.seed += 1;
-  World c(def, 0, 1);
-  a.run();
-  b.run();
-  c.run();
+  const World a = testing::run_world(def, 0, 1), b = testing::run_world(def, 1, 1);
+  auto other = def;
+  other.run.seed += 1;
+  const World c = testing::run_world(other, 0, 1);
   EXPECT_NE(all_csv(a), all_csv(b));
   EXPECT_NE(all_csv(a), all_csv(c));
 }
@@ -98,8 +93,7 @@ TEST(World, DifferentSeedOrReplicationGivesDifferentOutput) {
 // Release alike). When a change of the model is intended, update the constant in the same commit.
 TEST(World, GoldenHashOfAFixedRun) {
   const auto def = testing::small_scenario(2000, 24);
-  World w(def, 0, 2);
-  w.run();
+  const World w = testing::run_world(def, 0, 2);
   EXPECT_EQ(fnv1a(all_csv(w)), 0x33767ff4d83cd498ULL) << std::hex << "0x" << fnv1a(all_csv(w));
 }
 

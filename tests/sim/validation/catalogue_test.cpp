@@ -204,13 +204,12 @@ Observed observe(const std::string& name, std::uint32_t households = 3000, std::
   const std::vector<std::string> overrides{"run.households=" + std::to_string(households),
                                            "run.months=" + std::to_string(months), "run.warmup_months=60"};
   const scenarios::ScenarioDef def = scenarios::load_scenario(kDir / (name + ".toml"), overrides);
-  PairedRun run(def, 0, 1);
-  ProcessObserver observer(run.project());
+  PairedWorlds run(def, 0, 1);
+  ProcessObserver observer(run, 0);
+  run.observe(observer);
   Observed o;
   while (!run.finished()) {
-    const Month m = run.project().month();
     run.step();
-    observer.after_month(run.zero(), run.project(), m);
     const agents::Population& pop = run.project().population();
     for (HouseholdId h = 0; h < pop.size(); ++h)
       if (pop.support[h] == Support::Active || pop.support[h] == Support::Waiting) {
@@ -280,13 +279,10 @@ TEST(CatalogueRun, CoFinanciersJudgeTheirPocket) {
 
 TEST(ProcessObserver, CountsAgreeWithTheTeamsAndTheEventRecords) {
   const scenarios::ScenarioDef def = testing::small_team_scenario(3000, 24, 3.0);
-  PairedRun run(def, 0, 1);
-  ProcessObserver observer(run.project());
-  while (!run.finished()) {
-    const Month m = run.project().month();
-    run.step();
-    observer.after_month(run.zero(), run.project(), m);
-  }
+  PairedWorlds run(def, 0, 1);
+  ProcessObserver observer(run, 0);
+  run.observe(observer);
+  run.run();
   Figures f = observer.finish(run.zero(), run.project());
   EXPECT_GT(f["clients"], 10.0);
   EXPECT_NEAR(f["intake_self_share"] + f["intake_signal_share"] + f["intake_outreach_share"], 1.0, 1e-12);

@@ -1,12 +1,13 @@
-// step_paired copies the month of every household the project's teams never reached from the zero alternative
-// instead of simulating it again. These tests step the same project both ways and require identical worlds:
-// records, team months, ledger cells and every household column.
+// The paired driver copies the month of every household the project's teams never reached from the zero
+// alternative instead of simulating it again (Copying::Followers). These tests step the same project both ways and
+// require identical worlds: records, team months, ledger cells and every household column of kColumns.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "common/fixtures.hpp"
+#include "common/worlds.hpp"
 #include "sim/engine/paired.hpp"
 #include "sim/io/run_output.hpp"
 #include "sim/engine/world.hpp"
@@ -15,27 +16,7 @@ namespace wijksim::sim {
 namespace {
 
 void expect_same_population(const agents::Population& a, const agents::Population& b) {
-  for (std::size_t d = 0; d < agents::kDomainCount; ++d) EXPECT_EQ(a.severity[d], b.severity[d]) << "domain " << d;
-  EXPECT_EQ(a.type, b.type);
-  EXPECT_EQ(a.adults, b.adults);
-  EXPECT_EQ(a.children, b.children);
-  EXPECT_EQ(a.capacity, b.capacity);
-  EXPECT_EQ(a.income, b.income);
-  EXPECT_EQ(a.income_months, b.income_months);
-  EXPECT_EQ(a.housing, b.housing);
-  EXPECT_EQ(a.youth, b.youth);
-  EXPECT_EQ(a.intramural, b.intramural);
-  EXPECT_EQ(a.flags, b.flags);
-  EXPECT_EQ(a.network, b.network);
-  EXPECT_EQ(a.trust, b.trust);
-  EXPECT_EQ(a.support, b.support);
-  EXPECT_EQ(a.team, b.team);
-  EXPECT_EQ(a.care, b.care);
-  EXPECT_EQ(a.waiting, b.waiting);
-  EXPECT_EQ(a.events, b.events);
-  EXPECT_EQ(a.last_level, b.last_level);
-  EXPECT_EQ(a.laws, b.laws);
-  EXPECT_EQ(a.cost_year, b.cost_year);
+  agents::for_each_column([&](const auto& column) { EXPECT_EQ(a.*column.member, b.*column.member) << column.name; });
 }
 
 void expect_same_world(const World& a, const World& b) {
@@ -71,23 +52,26 @@ std::size_t reached(const World& w) {
   return n;
 }
 
-// Steps `project` with step_paired next to a zero alternative, and a second copy on its own; both from one warm-up.
-void expect_following_changes_nothing(const scenarios::ScenarioDef& project, bool leads) {
+// Steps `project` next to its zero alternative twice from one warm-up: copying the followers, and in full.
+void expect_following_changes_nothing(const scenarios::ScenarioDef& project, bool copies) {
   const scenarios::ScenarioDef zero_def = zero_alternative(project);
-  World zero(zero_def, 3, 1);
-  World followed(zero, project);
-  World alone(zero, project);
-  EXPECT_EQ(zero.can_lead(followed), leads);
-  std::vector<World*> projects{&followed};
-  while (!zero.finished()) {
-    step_paired(zero, projects);
+  const std::array<const scenarios::ScenarioDef*, 1> projects{&project};
+  PairedWorlds followed(zero_def, projects, 3, 1), alone(zero_def, projects, 3, 1);
+  alone.set_copying(Copying::Off);
+  std::int64_t copied = 0;
+  while (!followed.finished()) {
+    followed.step();
     alone.step();
+    copied += static_cast<std::int64_t>(followed.followers());
+    EXPECT_EQ(alone.followers(), 0U);
   }
-  EXPECT_GT(reached(alone), 40U) << "the team should reach households, or the test shows nothing";
-  expect_same_world(followed, alone);
+  EXPECT_EQ(copied > 0, copies);
+  EXPECT_GT(reached(alone.project()), 40U) << "the team should reach households, or the test shows nothing";
+  expect_same_world(followed.project(), alone.project());
+  expect_same_world(followed.zero(), alone.zero());
 }
 
-TEST(StepPaired, FollowingTheZeroAlternativeGivesTheSameProjectWorld) {
+TEST(PairedCopy, FollowingTheZeroAlternativeGivesTheSameProjectWorld) {
   // A busy team over three years (three yearly network updates spread its effect to neighbours): outreach,
   // mandate with a custom budget, turnover, monitoring.
   auto def = testing::small_team_scenario(3000, 36, 6.0);
@@ -100,7 +84,7 @@ TEST(StepPaired, FollowingTheZeroAlternativeGivesTheSameProjectWorld) {
   expect_following_changes_nothing(def, true);
 }
 
-TEST(StepPaired, TwoTeamsInDifferentNeighbourhoods) {
+TEST(PairedCopy, TwoTeamsInDifferentNeighbourhoods) {
   auto def = testing::small_team_scenario(3000, 30, 3.0);
   def.teams[0].neighbourhood = "B";
   services::TeamDef second = def.teams[0];
@@ -111,7 +95,7 @@ TEST(StepPaired, TwoTeamsInDifferentNeighbourhoods) {
   expect_following_changes_nothing(def, true);
 }
 
-TEST(StepPaired, AnIntakeGroupThatReadsCare) {
+TEST(PairedCopy, AnIntakeGroupThatReadsCare) {
   // Finding reads running care (min_trajectories) and signals (police, urgent intake): a followed household must
   // be found on its care from before this month's care use, as when it is simulated.
   auto def = testing::small_team_scenario(3000, 36, 4.0);
@@ -124,25 +108,20 @@ TEST(StepPaired, AnIntakeGroupThatReadsCare) {
   expect_following_changes_nothing(def, true);
 }
 
-TEST(StepPaired, ProvidersWithLimitedPlacesAreSimulatedInFull) {
+TEST(PairedCopy, ProvidersWithLimitedPlacesAreSimulatedInFull) {
   // Waiting lists order households against each other, so nothing may be copied; the result is the same.
   auto def = testing::small_team_scenario(3000, 24, 6.0);
   for (auto& provider : def.providers.providers) provider.capacity = 40;
   expect_following_changes_nothing(def, false);
 }
 
-TEST(StepPaired, TheZeroAlternativeIsUntouched) {
+TEST(PairedCopy, TheZeroAlternativeIsUntouched) {
   auto def = testing::small_team_scenario(2000, 24, 6.0);
   const scenarios::ScenarioDef zero_def = zero_alternative(def);
-  World zero(zero_def, 1, 1);
-  World alone(zero);
-  World followed(zero, def);
-  std::vector<World*> projects{&followed};
-  while (!zero.finished()) {
-    step_paired(zero, projects);
-    alone.step();
-  }
-  expect_same_world(zero, alone);
+  const std::array<const scenarios::ScenarioDef*, 1> projects{&def};
+  PairedWorlds paired(zero_def, projects, 1, 1);
+  paired.run();
+  expect_same_world(paired.zero(), testing::run_world(zero_def, 1, 1));
 }
 
 }  // namespace

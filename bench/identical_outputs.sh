@@ -4,8 +4,9 @@
 # financier module, a pooled budget), `compare` (two alternatives, both modes), `sweep` (grid and tornado),
 # `calibrate`, `validate`, `graph`, `mkba-tool`, `validate-model` and the visualiser's screenshots (single,
 # split, Dutch) - and compares every file. Only what carries the wall clock or the build is left out:
-# manifest.json's wall time, command, git hash and output folder, and the workbook's creation time. JSON files
-# are compared by content (parsed), so a change of writer or layout is allowed where every value stays the same.
+# manifest.json's wall time, command, git hash and output folder, the workbook's creation time and the scenario
+# folder named by `wijksim scenarios`. JSON files are compared by content (parsed), so a change of writer or
+# layout is allowed where every value stays the same.
 #
 # Usage: bench/identical_outputs.sh BASE_REF [build dir=build]
 #        bench/identical_outputs.sh --base-bin DIR [build dir=build]   (DIR holds a base wijksim and wijksim-viz)
@@ -66,7 +67,8 @@ outputs() {
       "${x[@]}" "$viz" --months 6 --keys m,up,y --screenshot viz-keys.png >/dev/null 2>&1
     fi
   )
-  # Leave out what carries the wall clock or the build.
+  # Leave out what carries the wall clock or the build (the scenario folder is the source tree's path).
+  sed -i -E '1s/^(Shipped scenarios) \(.*\):$/\1 (...):/' "$o/scenarios.txt"
   find "$o" -name manifest.json -exec sed -i -E \
     '/"(wall_seconds|wall_time_seconds|command|git_hash|output|started|threads)"/d' {} +
   # JSON by content: rewritten in one canonical layout (sorted keys, shortest round-trip numbers).

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "sim/io/csv.hpp"
 #include "sim/io/json.hpp"
 
 namespace wijksim::sim {
@@ -80,10 +81,6 @@ std::string alternative_members(const AlternativeResult& a, const CompareResult&
       stat_json(a.team_cost), net, static_json(a.static_estimate, pad), json_number(a.discount_rate));
 }
 
-std::string csv_stat(const Stat& s) {
-  return fmt::format("{},{},{},{}", json_number(s.mean), json_number(s.sd), json_number(s.ci_low), json_number(s.ci_high));
-}
-
 std::string zero_label(const CompareResult& r) { return fmt::format("{} (zero)", r.zero_name); }
 
 }  // namespace
@@ -101,11 +98,13 @@ std::string mkba_json(const CompareResult& r) {
 }
 
 std::string compare_pockets_csv(const CompareResult& r) {
-  std::string out = "alternative,pocket,year,measure,mean,sd,ci_low,ci_high\n";
+  CsvWriter csv("alternative", "pocket", "year", "measure", "mean", "sd", "ci_low", "ci_high");
   const auto rows = [&](const std::string& label, const auto& by_year, std::string_view measure) {
     for (std::size_t y = 0; y < by_year.size(); ++y)
-      for (std::size_t p = 0; p < kPocketCount; ++p)
-        out += fmt::format("{},{},{},{},{}\n", label, kPocketNames[p], y, measure, csv_stat(by_year[y][p]));
+      for (std::size_t p = 0; p < kPocketCount; ++p) {
+        const Stat& s = by_year[y][p];
+        csv.row(label, kPocketNames[p], y, measure, s.mean, s.sd, s.ci_low, s.ci_high);
+      }
   };
   rows(zero_label(r), r.zero_cost_by_year, "cost");
   for (const AlternativeResult& a : r.alternatives) {
@@ -113,85 +112,92 @@ std::string compare_pockets_csv(const CompareResult& r) {
     rows(a.label, a.diff_by_year, "difference");
     rows(a.label, a.team_by_year, "team");
   }
-  return out;
+  return std::move(csv).text();
 }
 
 std::string compare_npv_csv(const CompareResult& r) {
-  std::string out = "alternative,pocket,measure,mean,sd,ci_low,ci_high\n";
+  CsvWriter csv("alternative", "pocket", "measure", "mean", "sd", "ci_low", "ci_high");
   for (const AlternativeResult& a : r.alternatives)
     for (std::size_t p = 0; p < kPocketCount; ++p) {
-      out += fmt::format("{},{},npv,{}\n", a.label, kPocketNames[p], csv_stat(a.npv_by_pocket[p]));
-      out += fmt::format("{},{},budget_after_2y,{}\n", a.label, kPocketNames[p], csv_stat(a.budget_after_2y[p]));
+      const Stat& npv = a.npv_by_pocket[p];
+      const Stat& budget = a.budget_after_2y[p];
+      csv.row(a.label, kPocketNames[p], "npv", npv.mean, npv.sd, npv.ci_low, npv.ci_high);
+      csv.row(a.label, kPocketNames[p], "budget_after_2y", budget.mean, budget.sd, budget.ci_low, budget.ci_high);
     }
-  return out;
+  return std::move(csv).text();
 }
 
 std::string compare_ratios_csv(const CompareResult& r) {
-  std::string out = "alternative,scope,measure,mean,sd,ci_low,ci_high,p_above_1,payback_year\n";
+  CsvWriter csv("alternative", "scope", "measure", "mean", "sd", "ci_low", "ci_high", "p_above_1", "payback_year");
   for (const AlternativeResult& a : r.alternatives)
     for (std::size_t s = 0; s < 3; ++s) {
-      const std::string payback = a.payback_by_scope[s] ? std::to_string(*a.payback_by_scope[s]) : "";
-      out += fmt::format("{},{},ratio,{},{},{}\n", a.label, kScopeNames[s], csv_stat(a.ratio[s]),
-                         json_number(a.p_above_1[s]), payback);
-      out += fmt::format("{},{},npv,{},,{}\n", a.label, kScopeNames[s], csv_stat(a.npv[s]), payback);
-      out += fmt::format("{},{},pv_cost,{},,\n", a.label, kScopeNames[s], csv_stat(a.pv_cost[s]));
-      out += fmt::format("{},{},pv_benefit,{},,\n", a.label, kScopeNames[s], csv_stat(a.pv_benefit[s]));
+      const std::optional<std::uint32_t>& payback = a.payback_by_scope[s];
+      const auto stat_row = [&](std::string_view measure, const Stat& x, const auto& p_above_1, const auto& year) {
+        csv.row(a.label, kScopeNames[s], measure, x.mean, x.sd, x.ci_low, x.ci_high, p_above_1, year);
+      };
+      stat_row("ratio", a.ratio[s], a.p_above_1[s], payback);
+      stat_row("npv", a.npv[s], "", payback);
+      stat_row("pv_cost", a.pv_cost[s], "", "");
+      stat_row("pv_benefit", a.pv_benefit[s], "", "");
     }
-  return out;
+  return std::move(csv).text();
 }
 
 std::string compare_net_csv(const CompareResult& r) {
-  std::string out = "alternative,year,mean,sd,ci_low,ci_high,cumulative_discounted\n";
+  CsvWriter csv("alternative", "year", "mean", "sd", "ci_low", "ci_high", "cumulative_discounted");
   for (const AlternativeResult& a : r.alternatives)
-    for (std::size_t y = 0; y < a.net_by_year.size(); ++y)
-      out += fmt::format("{},{},{},{}\n", a.label, y, csv_stat(a.net_by_year[y]), json_number(a.cumulative_discounted[y]));
-  return out;
+    for (std::size_t y = 0; y < a.net_by_year.size(); ++y) {
+      const Stat& s = a.net_by_year[y];
+      csv.row(a.label, y, s.mean, s.sd, s.ci_low, s.ci_high, a.cumulative_discounted[y]);
+    }
+  return std::move(csv).text();
 }
 
 std::string compare_levels_csv(const CompareResult& r) {
-  std::string out = "alternative,month,level,households\n";
+  CsvWriter csv("alternative", "month", "level", "households");
   const auto rows = [&](const std::string& label, const auto& levels) {
     for (std::size_t m = 0; m < levels.size(); ++m)
-      for (std::size_t l = 0; l < agents::kLevelCount; ++l)
-        out += fmt::format("{},{},{},{}\n", label, m, agents::kLevelNames[l], json_number(levels[m][l]));
+      for (std::size_t l = 0; l < agents::kLevelCount; ++l) csv.row(label, m, agents::kLevelNames[l], levels[m][l]);
   };
   rows(zero_label(r), r.zero_levels);
   for (const AlternativeResult& a : r.alternatives) rows(a.label, a.levels);
-  return out;
+  return std::move(csv).text();
 }
 
 std::string compare_flows_csv(const CompareResult& r) {
-  std::string out = "alternative,month,from,to,households\n";
+  CsvWriter csv("alternative", "month", "from", "to", "households");
   const auto rows = [&](const std::string& label, const auto& flows) {
     for (std::size_t m = 0; m < flows.size(); ++m)
       for (std::size_t f = 0; f < agents::kLevelCount; ++f)
         for (std::size_t t = 0; t < agents::kLevelCount; ++t)
-          out += fmt::format("{},{},{},{},{}\n", label, m, agents::kLevelNames[f], agents::kLevelNames[t],
-                             json_number(flows[m][f][t]));
+          csv.row(label, m, agents::kLevelNames[f], agents::kLevelNames[t], flows[m][f][t]);
   };
   rows(zero_label(r), r.zero_flows);
   for (const AlternativeResult& a : r.alternatives) rows(a.label, a.flows);
-  return out;
+  return std::move(csv).text();
 }
 
 std::string compare_events_csv(const CompareResult& r) {
-  std::string out = "alternative,event,measure,mean,sd,ci_low,ci_high\n";
+  CsvWriter csv("alternative", "event", "measure", "mean", "sd", "ci_low", "ci_high");
   for (const AlternativeResult& a : r.alternatives) {
-    for (std::size_t e = 0; e < kCountedCount; ++e)
-      out += fmt::format("{},{},difference,{}\n", a.label, kCountedNames[e], csv_stat(a.events_diff[e]));
-    out += fmt::format("{},households_taken_in,count,{}\n", a.label, csv_stat(a.intakes));
+    for (std::size_t e = 0; e < kCountedCount; ++e) {
+      const Stat& s = a.events_diff[e];
+      csv.row(a.label, kCountedNames[e], "difference", s.mean, s.sd, s.ci_low, s.ci_high);
+    }
+    csv.row(a.label, "households_taken_in", "count", a.intakes.mean, a.intakes.sd, a.intakes.ci_low, a.intakes.ci_high);
   }
-  return out;
+  return std::move(csv).text();
 }
 
-std::string replications_csv_header() { return "replication,alternative,scope,npv,ratio,team_cost\n"; }
+std::string replications_csv_header() {
+  return CsvWriter("replication", "alternative", "scope", "npv", "ratio", "team_cost").text();
+}
 
 std::string replications_csv_row(const ReplicationRow& row, const std::string& label) {
-  std::string out;
+  CsvWriter csv;
   for (std::size_t s = 0; s < 3; ++s)
-    out += fmt::format("{},{},{},{},{},{}\n", row.replication, label, kScopeNames[s], json_number(row.npv[s]),
-                       json_number(row.ratio[s]), json_number(row.team_cost));
-  return out;
+    csv.row(row.replication, label, kScopeNames[s], row.npv[s], row.ratio[s], row.team_cost);
+  return std::move(csv).text();
 }
 
 namespace {
@@ -255,16 +261,13 @@ double team_budget_per_year(const AlternativeResult& a) {
 }
 
 std::string sweep_csv(const CompareResult& r) {
-  std::string out = "alternative,team_budget_per_year,npv_societal_mean,npv_societal_ci_low,npv_societal_ci_high,"
-                    "ratio_societal_mean,ratio_societal_ci_low,ratio_societal_ci_high,ratio_financial_mean,"
-                    "ratio_municipal_mean,p_above_1_societal,payback_year\n";
+  CsvWriter csv("alternative", "team_budget_per_year", "npv_societal_mean", "npv_societal_ci_low",
+                "npv_societal_ci_high", "ratio_societal_mean", "ratio_societal_ci_low", "ratio_societal_ci_high",
+                "ratio_financial_mean", "ratio_municipal_mean", "p_above_1_societal", "payback_year");
   for (const AlternativeResult& a : r.alternatives)
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", a.label, json_number(team_budget_per_year(a)),
-                       json_number(a.npv[0].mean), json_number(a.npv[0].ci_low), json_number(a.npv[0].ci_high),
-                       json_number(a.ratio[0].mean), json_number(a.ratio[0].ci_low), json_number(a.ratio[0].ci_high),
-                       json_number(a.ratio[1].mean), json_number(a.ratio[2].mean), json_number(a.p_above_1[0]),
-                       a.payback_year ? std::to_string(*a.payback_year) : "");
-  return out;
+    csv.row(a.label, team_budget_per_year(a), a.npv[0].mean, a.npv[0].ci_low, a.npv[0].ci_high, a.ratio[0].mean,
+            a.ratio[0].ci_low, a.ratio[0].ci_high, a.ratio[1].mean, a.ratio[2].mean, a.p_above_1[0], a.payback_year);
+  return std::move(csv).text();
 }
 
 std::string sweep_table(const CompareResult& r) {
@@ -306,12 +309,10 @@ std::vector<TornadoRow> tornado_rows(const CompareResult& r) {
 }
 
 std::string tornado_csv(const std::vector<TornadoRow>& rows) {
-  std::string out = "key,low,high,npv_low,npv_high,ratio_low,ratio_high,base_npv,base_ratio\n";
+  CsvWriter csv("key", "low", "high", "npv_low", "npv_high", "ratio_low", "ratio_high", "base_npv", "base_ratio");
   for (const TornadoRow& t : rows)
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", t.key, t.low, t.high, json_number(t.npv_low),
-                       json_number(t.npv_high), json_number(t.ratio_low), json_number(t.ratio_high),
-                       json_number(t.base_npv), json_number(t.base_ratio));
-  return out;
+    csv.row(t.key, t.low, t.high, t.npv_low, t.npv_high, t.ratio_low, t.ratio_high, t.base_npv, t.base_ratio);
+  return std::move(csv).text();
 }
 
 std::string tornado_table(const std::vector<TornadoRow>& rows) {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <unistd.h>
 
+#include "sim/io/csv.hpp"
 #include "sim/io/def_json.hpp"
 #include "sim/io/json.hpp"
 
@@ -45,21 +46,19 @@ void write_folder_atomically(const fs::path& dir, const std::function<void(const
 }
 
 std::string levels_csv(const World& w) {
-  std::string out = "month,level,households\n";
+  CsvWriter csv("month", "level", "households");
   for (std::size_t m = 0; m < w.records().size(); ++m)
-    for (std::size_t l = 0; l < agents::kLevelCount; ++l)
-      out += fmt::format("{},{},{}\n", m, agents::kLevelNames[l], w.records()[m].levels[l]);
-  return out;
+    for (std::size_t l = 0; l < agents::kLevelCount; ++l) csv.row(m, agents::kLevelNames[l], w.records()[m].levels[l]);
+  return std::move(csv).text();
 }
 
 std::string flows_csv(const World& w) {
-  std::string out = "month,from,to,households\n";
+  CsvWriter csv("month", "from", "to", "households");
   for (std::size_t m = 0; m < w.records().size(); ++m)
     for (std::size_t a = 0; a < agents::kLevelCount; ++a)
       for (std::size_t b = 0; b < agents::kLevelCount; ++b)
-        out += fmt::format("{},{},{},{}\n", m, agents::kLevelNames[a], agents::kLevelNames[b],
-                           w.records()[m].flows[a][b]);
-  return out;
+        csv.row(m, agents::kLevelNames[a], agents::kLevelNames[b], w.records()[m].flows[a][b]);
+  return std::move(csv).text();
 }
 
 namespace {
@@ -74,15 +73,14 @@ std::string eur_text(Cents c) {
 
 std::string pockets_csv(const World& w) {
   const Ledger& ledger = w.ledger();
-  std::string out = "year,pocket,item,eur\n";
+  CsvWriter csv("year", "pocket", "item", "eur");
   for (std::uint32_t y = 0; y < ledger.years(); ++y)
     for (PocketId p = 0; p < ledger.pockets(); ++p)
       for (ItemId i = 0; i < ledger.items(); ++i) {
         const Cents c = ledger.item_year(p, i, y);
-        if (c != 0)
-          out += fmt::format("{},{},{},{}\n", y, services::kPocketNames[p], services::kItemNames[i], eur_text(c));
+        if (c != 0) csv.row(y, services::kPocketNames[p], services::kItemNames[i], eur_text(c));
       }
-  return out;
+  return std::move(csv).text();
 }
 
 namespace {
@@ -111,7 +109,7 @@ constexpr std::array<std::pair<Counted, std::string_view>, 6> kPrevented{{
     {Counted::SupervisionOrders, "supervision_orders_prevented"}, {Counted::Admissions, "admissions_prevented"},
     {Counted::NursingHome, "nursing_home_prevented"}, {Counted::Detentions, "detentions_prevented"}}};
 
-std::string number_text(double x) {
+std::string metric_text(double x) {
   if (x == static_cast<double>(static_cast<std::int64_t>(x))) return fmt::format("{}", static_cast<std::int64_t>(x));
   return fmt::format("{:.4f}", x);
 }
@@ -125,25 +123,25 @@ void write_run(const World& w, const RunInfo& info, const fs::path& dir) {
 std::string teams_csv(const PairedWorlds& run) {
   const World& p = run.project();
   const World& z = run.zero();
-  std::string out = "month,team,metric,value\n";
+  CsvWriter csv("month", "team", "metric", "value");
   const auto names = services::team_metric_names();
   for (std::size_t m = 0; m < p.team_records().size(); ++m) {
     const auto& teams = p.team_records()[m];
     for (std::size_t i = 0; i < teams.size(); ++i) {
       const auto values = services::team_metric_values(teams[i]);
       for (std::size_t k = 0; k < values.size(); ++k)
-        out += fmt::format("{},{},{},{}\n", m, p.teams()[i].def().name, names[k], number_text(values[k]));
+        csv.row(m, p.teams()[i].def().name, names[k], metric_text(values[k]));
     }
     for (const auto& [counted, name] : kPrevented) {
       const auto e = static_cast<std::size_t>(counted);
-      out += fmt::format("{},all,{},{}\n", m, name, z.records()[m].events[e] - p.records()[m].events[e]);
+      csv.row(m, "all", name, z.records()[m].events[e] - p.records()[m].events[e]);
     }
   }
-  return out;
+  return std::move(csv).text();
 }
 
 std::string providers_csv(const World& w) {
-  std::string out = "month,provider,metric,value\n";
+  CsvWriter csv("month", "provider", "metric", "value");
   for (std::size_t m = 0; m < w.provider_records().size(); ++m)
     for (std::size_t t = 0; t < services::kTrajectoryCount; ++t) {
       const services::ProviderMonth& pm = w.provider_records()[m][t];
@@ -151,27 +149,28 @@ std::string providers_csv(const World& w) {
       for (const auto& [name, value] : std::array<std::pair<std::string_view, std::int64_t>, 5>{
                {{"capacity", pm.capacity}, {"running", pm.running}, {"waiting", pm.waiting},
                 {"admitted", pm.admitted}, {"dropped", pm.dropped}}})
-        out += fmt::format("{},{},{},{}\n", m, services::kTrajectoryNames[t], name, value);
+        csv.row(m, services::kTrajectoryNames[t], name, value);
     }
-  return out;
+  return std::move(csv).text();
 }
 
 std::string pockets_vs_zero_csv(const PairedWorlds& run) {
   const Ledger& z = run.zero().ledger();
   const Ledger& p = run.project().ledger();
-  std::string out = "year,pocket,zero_eur,project_eur,difference_eur\n";
+  CsvWriter csv("year", "pocket", "zero_eur", "project_eur", "difference_eur");
   for (std::uint32_t y = 0; y < p.years(); ++y)
     for (PocketId k = 0; k < p.pockets(); ++k) {
       const Cents zc = z.pocket_year(k, y), pc = p.pocket_year(k, y);
-      out += fmt::format("{},{},{},{},{}\n", y, services::kPocketNames[k], eur_text(zc), eur_text(pc), eur_text(pc - zc));
+      csv.row(y, services::kPocketNames[k], eur_text(zc), eur_text(pc), eur_text(pc - zc));
     }
-  return out;
+  return std::move(csv).text();
 }
 
 std::string financiers_csv(const PairedWorlds& run) {
-  std::string out = "year,team,event\n";
-  for (const FinancierEvent& e : run.financier_events()) out += fmt::format("{},{},\"{}\"\n", e.year, e.team, e.what);
-  return out;
+  // The event is free text, always quoted.
+  CsvWriter csv("year", "team", "event");
+  for (const FinancierEvent& e : run.financier_events()) csv.row(e.year, e.team, Quoted{e.what});
+  return std::move(csv).text();
 }
 
 void write_paired_run(const PairedWorlds& run, const RunInfo& info, const fs::path& dir) {

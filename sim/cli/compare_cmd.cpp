@@ -169,17 +169,24 @@ Job new_job(const CompareOptions& opt, std::vector<scenarios::ScenarioDef> proje
 /// threads: over all ranks.
 std::string manifest_json(const Job& job, const sim::CompareRequest& req, unsigned ranks, unsigned threads,
                           double seconds) {
-  std::string scen = "[";
-  for (std::size_t i = 0; i < job.projects.size(); ++i)
-    scen += fmt::format("{}\n    {}", i ? "," : "", sim::def_to_json(job.projects[i], 4));
-  scen += "\n  ]";
-  return fmt::format(
-      "{{\n  \"tool\": \"wijksim\",\n  \"command\": {},\n  \"version\": {},\n  \"git_hash\": {},\n  \"kind\": {},\n"
-      "  \"mode\": {},\n  \"seed\": {},\n  \"replications\": {},\n  \"households\": {},\n  \"months\": {},\n"
-      "  \"ranks\": {},\n  \"threads\": {},\n  \"wall_seconds\": {},\n  \"lang\": {},\n  \"scenarios\": {}\n}}\n",
-      sim::json_string(job.command), sim::json_string(sim::version()), sim::json_string(sim::git_hash()),
-      sim::json_string(job.kind), sim::json_string(job.mode), req.zero.run.seed, req.replications,
-      req.zero.run.households, req.zero.run.months, ranks, threads, sim::json_number(seconds), sim::json_string(job.lang), scen);
+  sim::Json manifest;
+  manifest["tool"] = "wijksim";
+  manifest["command"] = job.command;
+  manifest["version"] = sim::version();
+  manifest["git_hash"] = sim::git_hash();
+  manifest["kind"] = job.kind;
+  manifest["mode"] = job.mode;
+  manifest["seed"] = req.zero.run.seed;
+  manifest["replications"] = req.replications;
+  manifest["households"] = req.zero.run.households;
+  manifest["months"] = req.zero.run.months;
+  manifest["ranks"] = ranks;
+  manifest["threads"] = threads;
+  manifest["wall_seconds"] = sim::json_number(seconds);
+  manifest["lang"] = job.lang;
+  sim::Json& merged = manifest["scenarios"] = sim::Json::array();
+  for (const scenarios::ScenarioDef& def : job.projects) merged.push_back(sim::def_to_json(def));
+  return sim::json_text(manifest);
 }
 
 /// Fold the checkpoints and write every file of the comparison into the work folder.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <fmt/format.h>
+#include <functional>
 
 #include "sim/io/csv.hpp"
 #include "sim/io/json.hpp"
@@ -13,72 +14,86 @@ using services::kPocketNames;
 
 namespace {
 
-std::string stat_json(const Stat& s) {
-  return fmt::format("{{\"mean\": {}, \"sd\": {}, \"ci_low\": {}, \"ci_high\": {}}}", json_number(s.mean),
-                     json_number(s.sd), json_number(s.ci_low), json_number(s.ci_high));
+Json stat_json(const Stat& s) {
+  Json j;
+  j["mean"] = json_number(s.mean);
+  j["sd"] = json_number(s.sd);
+  j["ci_low"] = json_number(s.ci_low);
+  j["ci_high"] = json_number(s.ci_high);
+  return j;
 }
 
-std::string year_json(const std::optional<std::uint32_t>& y) { return y ? std::to_string(*y) : "null"; }
+Json year_json(const std::optional<std::uint32_t>& y) { return y ? Json(*y) : Json(nullptr); }
 
-std::string pockets_json(const std::array<Stat, kPocketCount>& stats, const std::string& pad) {
-  std::string out = "{";
-  for (std::size_t p = 0; p < kPocketCount; ++p)
-    out += fmt::format("{}\n{}  {}: {}", p ? "," : "", pad, json_string(kPocketNames[p]), stat_json(stats[p]));
-  return out + "\n" + pad + "}";
+Json pockets_json(const std::array<Stat, kPocketCount>& stats) {
+  Json j = Json::object();
+  for (std::size_t p = 0; p < kPocketCount; ++p) j[std::string(kPocketNames[p])] = stat_json(stats[p]);
+  return j;
 }
 
-std::string scopes_json(const std::array<Stat, 3>& stats, const std::array<double, 3>* p_above_1, const std::string& pad) {
-  std::string out = "{";
-  for (std::size_t s = 0; s < 3; ++s) {
-    std::string body = stat_json(stats[s]);
-    if (p_above_1) body.insert(body.size() - 1, fmt::format(", \"p_above_1\": {}", json_number((*p_above_1)[s])));
-    out += fmt::format("{}\n{}  {}: {}", s ? "," : "", pad, json_string(kScopeNames[s]), body);
-  }
-  return out + "\n" + pad + "}";
+/// One value per scope: {"societal": ..., "financial": ..., "municipal": ...}.
+template <class Value> Json scopes_json(const std::array<Value, 3>& values, const std::function<Json(std::size_t)>& f) {
+  Json j = Json::object();
+  for (std::size_t s = 0; s < values.size(); ++s) j[kScopeNames[s]] = f(s);
+  return j;
 }
 
-std::string static_json(const std::optional<StaticEstimate>& e, const std::string& pad) {
-  if (!e) return "null";
-  std::string out = fmt::format("{{\n{0}  \"team\": {1},\n{0}  \"households\": {2},\n{0}  \"fte\": {3},\n"
-                                "{0}  \"cost_year0\": {4},\n{0}  \"ratios\": {{",
-                                pad, json_string(e->team), json_number(e->households), json_number(e->fte),
-                                json_number(e->cost_year0));
-  for (std::size_t s = 0; s < 3; ++s) out += fmt::format("{}{}: {}", s ? ", " : "", json_string(kScopeNames[s]), json_number(e->ratio[s]));
-  out += fmt::format("}},\n{}  \"npv\": {{", pad);
-  for (std::size_t s = 0; s < 3; ++s) out += fmt::format("{}{}: {}", s ? ", " : "", json_string(kScopeNames[s]), json_number(e->npv[s]));
-  return out + "}\n" + pad + "}";
+Json stats_json(const std::array<Stat, 3>& stats) {
+  return scopes_json(stats, [&](std::size_t s) { return stat_json(stats[s]); });
 }
 
-/// The figures of one alternative, as members of an object (no braces), indented by pad.
-std::string alternative_members(const AlternativeResult& a, const CompareResult& r, const std::string& pad) {
+Json static_json(const std::optional<StaticEstimate>& e) {
+  if (!e) return nullptr;
+  Json j;
+  j["team"] = e->team;
+  j["households"] = json_number(e->households);
+  j["fte"] = json_number(e->fte);
+  j["cost_year0"] = json_number(e->cost_year0);
+  j["ratios"] = scopes_json(e->ratio, [&](std::size_t s) { return json_number(e->ratio[s]); });
+  j["npv"] = scopes_json(e->npv, [&](std::size_t s) { return json_number(e->npv[s]); });
+  return j;
+}
+
+/// The figures of one alternative, as members of `j`.
+void alternative_members(Json& j, const AlternativeResult& a, const CompareResult& r) {
   const double households = static_cast<double>(r.households);
-  std::string net = "[";
+  j["alternative"] = a.label;
+  j["scenario"] = a.scenario;
+  j["mode"] = kModeNames[static_cast<std::size_t>(a.mode)];
+  j["alternative_discount_rate"] = json_number(a.discount_rate);
+  j["ratios"] = scopes_json(a.ratio, [&](std::size_t s) {
+    Json stat = stat_json(a.ratio[s]);
+    stat["p_above_1"] = json_number(a.p_above_1[s]);
+    return stat;
+  });
+  j["npv"] = stats_json(a.npv);
+  j["pv_cost"] = stats_json(a.pv_cost);
+  j["pv_benefit"] = stats_json(a.pv_benefit);
+  j["npv_by_pocket"] = pockets_json(a.npv_by_pocket);
+  j["budget_after_2y"] = pockets_json(a.budget_after_2y);
+  j["payback_year"] = year_json(a.payback_year);
+  j["payback_year_by_scope"] = scopes_json(a.payback_by_scope, [&](std::size_t s) { return year_json(a.payback_by_scope[s]); });
+  const double per_taken_in = a.intakes.mean > 0.0 ? a.npv[0].mean / a.intakes.mean : std::nan("");
+  Json& per_household = j["per_household"];
+  per_household["npv_societal"] = json_number(a.npv[0].mean / households);
+  per_household["team_cost"] = json_number(a.team_cost.mean / households);
+  per_household["households_taken_in"] = json_number(a.intakes.mean);
+  per_household["npv_societal_per_household_taken_in"] = json_number(per_taken_in);
+  j["team_cost"] = stat_json(a.team_cost);
+  Json net = Json::array();
   for (std::size_t y = 0; y < a.net_by_year.size(); ++y) {
     const Stat& s = a.net_by_year[y];
-    net += fmt::format("{}\n{}  {{\"year\": {}, \"mean\": {}, \"sd\": {}, \"ci_low\": {}, \"ci_high\": {}, \"cumulative_discounted\": {}}}",
-                       y ? "," : "", pad, y, json_number(s.mean), json_number(s.sd), json_number(s.ci_low),
-                       json_number(s.ci_high), json_number(a.cumulative_discounted[y]));
+    Json year;
+    year["year"] = y;
+    year["mean"] = json_number(s.mean);
+    year["sd"] = json_number(s.sd);
+    year["ci_low"] = json_number(s.ci_low);
+    year["ci_high"] = json_number(s.ci_high);
+    year["cumulative_discounted"] = json_number(a.cumulative_discounted[y]);
+    net.push_back(std::move(year));
   }
-  net += "\n" + pad + "]";
-  std::string payback = "{";
-  for (std::size_t s = 0; s < 3; ++s)
-    payback += fmt::format("{}{}: {}", s ? ", " : "", json_string(kScopeNames[s]), year_json(a.payback_by_scope[s]));
-  payback += "}";
-  const double per_taken_in = a.intakes.mean > 0.0 ? a.npv[0].mean / a.intakes.mean : std::nan("");
-  return fmt::format(
-      "{0}\"alternative\": {1},\n{0}\"scenario\": {2},\n{0}\"mode\": {3},\n{0}\"alternative_discount_rate\": {19},\n"
-      "{0}\"ratios\": {4},\n{0}\"npv\": {5},\n{0}\"pv_cost\": {6},\n{0}\"pv_benefit\": {7},\n"
-      "{0}\"npv_by_pocket\": {8},\n{0}\"budget_after_2y\": {9},\n{0}\"payback_year\": {10},\n"
-      "{0}\"payback_year_by_scope\": {11},\n"
-      "{0}\"per_household\": {{\"npv_societal\": {12}, \"team_cost\": {13}, \"households_taken_in\": {14}, "
-      "\"npv_societal_per_household_taken_in\": {15}}},\n"
-      "{0}\"team_cost\": {16},\n{0}\"net_by_year\": {17},\n{0}\"static_estimate\": {18}",
-      pad, json_string(a.label), json_string(a.scenario), json_string(kModeNames[static_cast<std::size_t>(a.mode)]),
-      scopes_json(a.ratio, &a.p_above_1, pad), scopes_json(a.npv, nullptr, pad), scopes_json(a.pv_cost, nullptr, pad),
-      scopes_json(a.pv_benefit, nullptr, pad), pockets_json(a.npv_by_pocket, pad), pockets_json(a.budget_after_2y, pad),
-      year_json(a.payback_year), payback, json_number(a.npv[0].mean / households),
-      json_number(a.team_cost.mean / households), json_number(a.intakes.mean), json_number(per_taken_in),
-      stat_json(a.team_cost), net, static_json(a.static_estimate, pad), json_number(a.discount_rate));
+  j["net_by_year"] = std::move(net);
+  j["static_estimate"] = static_json(a.static_estimate);
 }
 
 std::string zero_label(const CompareResult& r) { return fmt::format("{} (zero)", r.zero_name); }
@@ -86,15 +101,23 @@ std::string zero_label(const CompareResult& r) { return fmt::format("{} (zero)",
 }  // namespace
 
 std::string mkba_json(const CompareResult& r) {
-  std::string out = fmt::format(
-      "{{\n  \"schema\": \"wijksim-mkba/1\",\n  \"zero_alternative\": {},\n  \"replications\": {},\n"
-      "  \"households\": {},\n  \"months\": {},\n  \"seed\": {},\n  \"discount_rate\": {},\n",
-      json_string(r.zero_name), r.replications, r.households, r.months, r.seed, json_number(r.discount_rate));
-  if (!r.alternatives.empty()) out += alternative_members(r.alternatives.front(), r, "  ") + ",\n";
-  out += "  \"alternatives\": [";
-  for (std::size_t a = 0; a < r.alternatives.size(); ++a)
-    out += fmt::format("{}\n    {{\n{}\n    }}", a ? "," : "", alternative_members(r.alternatives[a], r, "      "));
-  return out + "\n  ]\n}\n";
+  Json j;
+  j["schema"] = "wijksim-mkba/1";
+  j["zero_alternative"] = r.zero_name;
+  j["replications"] = r.replications;
+  j["households"] = r.households;
+  j["months"] = r.months;
+  j["seed"] = r.seed;
+  j["discount_rate"] = json_number(r.discount_rate);
+  if (!r.alternatives.empty()) alternative_members(j, r.alternatives.front(), r);
+  Json alternatives = Json::array();
+  for (const AlternativeResult& a : r.alternatives) {
+    Json one;
+    alternative_members(one, a, r);
+    alternatives.push_back(std::move(one));
+  }
+  j["alternatives"] = std::move(alternatives);
+  return json_text(j);
 }
 
 std::string compare_pockets_csv(const CompareResult& r) {

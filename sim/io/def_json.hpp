@@ -1,10 +1,8 @@
 #pragma once
-// Any Def (with a visit member) as a JSON object, for manifests.
-#include <array>
-#include <cstdint>
-#include <span>
+// Any Def (with a visit member) as a JSON object, for manifests: its keys in schema order.
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "sim/io/json.hpp"
@@ -12,77 +10,48 @@
 
 namespace wijksim::sim {
 
-/// Visitor writing a Def as JSON (keys in schema order).
+template <class Def> Json def_to_json(Def def);
+
+/// Visitor filling a JSON object with a Def's fields.
 class DefJsonWriter {
  public:
-  explicit DefJsonWriter(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
+  explicit DefJsonWriter(Json& object) : object_(object) {}
 
   template <class T> void field(std::string_view key, const T& value, kernel::Range, const char*) {
-    put_key(key);
-    out_ += json_number(static_cast<double>(value));
+    if constexpr (std::is_floating_point_v<T>) {
+      put(key, json_number(value));
+    } else {
+      put(key, value);
+    }
   }
-  void flag(std::string_view key, const bool& value, const char*) {
-    put_key(key);
-    out_ += value ? "true" : "false";
-  }
-  void text(std::string_view key, const std::string& value, const char*) {
-    put_key(key);
-    out_ += json_string(value);
-  }
+  void flag(std::string_view key, const bool& value, const char*) { put(key, value); }
+  void text(std::string_view key, const std::string& value, const char*) { put(key, value); }
   template <class Options> void choice(std::string_view key, const std::string& value, const Options&, const char*) {
-    text(key, value, nullptr);
+    put(key, value);
   }
   template <class List> void list(std::string_view key, const List& values, kernel::Range, const char*) {
-    put_key(key);
-    out_ += "[";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i) out_ += ", ";
-      out_ += json_number(values[i]);
-    }
-    out_ += "]";
+    Json array = Json::array();
+    for (const double x : values) array.push_back(json_number(x));
+    put(key, std::move(array));
   }
-  template <class Sub> void table(std::string_view key, Sub& sub, const char*) {
-    put_key(key);
-    DefJsonWriter(out_, indent_ + 2).write_object(sub);
-  }
+  template <class Sub> void table(std::string_view key, Sub& sub, const char*) { put(key, def_to_json(sub)); }
   template <class Sub> void tables(std::string_view key, std::vector<Sub>& subs, const char*) {
-    put_key(key);
-    out_ += "[";
-    for (std::size_t i = 0; i < subs.size(); ++i) {
-      if (i) out_ += ", ";
-      DefJsonWriter(out_, indent_ + 2).write_object(subs[i]);
-    }
-    out_ += "]";
-  }
-
-  /// Write a whole Def as an object: its keys indented by indent + 2, the closing brace by indent.
-  template <class Def> void write_object(Def& def) {
-    out_ += "{";
-    DefJsonWriter inner(out_, indent_);
-    def.visit(inner);
-    out_ += '\n';
-    out_.append(static_cast<std::size_t>(indent_), ' ');
-    out_ += '}';
+    Json array = Json::array();
+    for (Sub& sub : subs) array.push_back(def_to_json(sub));
+    put(key, std::move(array));
   }
 
  private:
-  void put_key(std::string_view key) {
-    out_ += first_ ? "\n" : ",\n";
-    first_ = false;
-    out_.append(static_cast<std::size_t>(indent_ + 2), ' ');
-    out_ += json_string(key);
-    out_ += ": ";
-  }
-  std::string& out_;
-  int indent_;
-  bool first_ = true;
+  void put(std::string_view key, Json value) { object_[std::string(key)] = std::move(value); }
+  Json& object_;
 };
 
-/// A Def as a JSON object text.
-template <class Def> std::string def_to_json(Def def, int indent = 0) {
-  std::string out;
-  DefJsonWriter(out, indent).write_object(def);
-  return out;
+/// A Def as a JSON object (visit is not const: the Def is taken by value).
+template <class Def> Json def_to_json(Def def) {
+  Json object = Json::object();
+  DefJsonWriter writer(object);
+  def.visit(writer);
+  return object;
 }
 
 }  // namespace wijksim::sim

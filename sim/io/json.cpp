@@ -1,27 +1,19 @@
 #include "sim/io/json.hpp"
 
 #include <cmath>
-#include <fmt/format.h>
+#include <cstdint>
 
 namespace wijksim::sim {
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        else out += c;
-    }
-  }
-  return out + "\"";
+Json json_number(double x) {
+  if (!std::isfinite(x)) return nullptr;
+  // Below 1e16 a whole number has an exact int64 and is printed without exponent or decimals.
+  if (x == std::trunc(x) && std::abs(x) < 1e16) return static_cast<std::int64_t>(x);
+  return x;
 }
 
-std::string json_number(double x) { return std::isfinite(x) ? fmt::format("{}", x) : "null"; }
+std::string json_text(const Json& value) {
+  return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 }  // namespace wijksim::sim

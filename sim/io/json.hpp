@@ -1,13 +1,20 @@
 #pragma once
-// Small helpers to write JSON by hand (the outputs are flat; no JSON library needed).
+// The JSON files (mkba.json, the manifests, `calibrate --json`) are built as nlohmann::ordered_json values, which
+// keep their keys in the order written, and printed by json_text.
 #include <string>
-#include <string_view>
+
+#include <nlohmann/json.hpp>
 
 namespace wijksim::sim {
 
-/// A JSON string literal with escapes.
-std::string json_string(std::string_view s);
-/// A JSON number: shortest round-trip form; non-finite numbers become null.
-std::string json_number(double x);
+using Json = nlohmann::ordered_json;
+
+/// A number for the JSON files: null when not finite; a whole number below 1e16 as an integer (`3`, not `3.0`,
+/// as the CSV files write it); any other as the shortest double that reads back as x.
+Json json_number(double x);
+
+/// The text of a JSON file: two-space indent, a newline at the end. Text that is not valid UTF-8 (a command line
+/// in another encoding) is written with U+FFFD in place of the bad bytes.
+std::string json_text(const Json& value);
 
 }  // namespace wijksim::sim

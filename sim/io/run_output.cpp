@@ -86,15 +86,20 @@ std::string pockets_csv(const World& w) {
 namespace {
 
 std::string manifest_json(const World& w, const RunInfo& info) {
-  return fmt::format(
-      "{{\n  \"tool\": \"wijksim\",\n  \"version\": {},\n  \"git_hash\": {},\n  \"command\": {},\n"
-      "  \"seed\": {},\n  \"replication\": 0,\n  \"households\": {},\n  \"months\": {},\n  \"threads\": {},\n"
-      "  \"wall_seconds\": {},\n  \"scenario\": {}\n}}\n",
-      json_string(version()), json_string(git_hash()), json_string(info.command), w.def().run.seed,
-      w.population().size(), w.records().size(), info.threads, json_number(info.wall_seconds),
-      def_to_json(w.def(), 2));
+  Json manifest;
+  manifest["tool"] = "wijksim";
+  manifest["version"] = version();
+  manifest["git_hash"] = git_hash();
+  manifest["command"] = info.command;
+  manifest["seed"] = w.def().run.seed;
+  manifest["replication"] = 0;
+  manifest["households"] = w.population().size();
+  manifest["months"] = w.records().size();
+  manifest["threads"] = info.threads;
+  manifest["wall_seconds"] = json_number(info.wall_seconds);
+  manifest["scenario"] = def_to_json(w.def());
+  return json_text(manifest);
 }
-
 
 void write_world_files(const World& w, const RunInfo& info, const fs::path& tmp) {
   write_text(tmp / "manifest.json", manifest_json(w, info));

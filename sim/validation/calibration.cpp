@@ -83,15 +83,18 @@ std::vector<CalibrationResult> calibrate(const World& w) {
 }
 
 std::string calibration_json(const std::vector<CalibrationResult>& results) {
-  std::string out = "[\n";
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const auto& r = results[i];
-    out += fmt::format("  {{\"name\": {}, \"target_low\": {}, \"target_high\": {}, \"simulated\": {}, \"source\": {}, "
-                       "\"ok\": {}}}{}\n",
-                       json_string(r.name), json_number(r.low), json_number(r.high), json_number(r.simulated),
-                       json_string(r.source), r.ok ? "true" : "false", i + 1 < results.size() ? "," : "");
+  Json out = Json::array();
+  for (const CalibrationResult& r : results) {
+    Json target;
+    target["name"] = r.name;
+    target["target_low"] = json_number(r.low);
+    target["target_high"] = json_number(r.high);
+    target["simulated"] = json_number(r.simulated);
+    target["source"] = r.source;
+    target["ok"] = r.ok;
+    out.push_back(std::move(target));
   }
-  return out + "]\n";
+  return json_text(out);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -21,22 +22,36 @@ using services::kPocketCount;
 namespace {
 
 constexpr std::array<Item, 3> kTeamItems{Item::TeamStaff, Item::TeamOther, Item::CustomBudget};
-constexpr std::string_view kMagic = "wijksim-replication 1";
+/// The checkpoint format: a JSON object {"schema", "replication", "worlds": [{"pockets", "team", "levels", "flows",
+/// "events", "intakes"}, ...]} of integers. Version 1 was a line-based text format.
+constexpr std::string_view kSchema = "wijksim-replication/2";
+using Json = nlohmann::ordered_json;
 
-/// Write a named row of integers: "<name> <count> v1 v2 ...".
-void write_row(std::ostream& out, std::string_view name, const std::vector<std::int64_t>& values) {
-  out << name << ' ' << values.size();
-  for (const std::int64_t v : values) out << ' ' << v;
-  out << '\n';
+[[noreturn]] void damaged(const std::string& source, const std::string& what) {
+  throw std::runtime_error(fmt::format("{}: not a usable replication checkpoint: {}", source, what));
 }
 
-std::vector<std::int64_t> read_row(std::istream& in, std::string_view name, const std::string& source) {
-  std::string word;
-  std::size_t count = 0;
-  if (!(in >> word >> count) || word != name) throw std::runtime_error(fmt::format("{}: expected '{}'", source, name));
-  std::vector<std::int64_t> values(count);
-  for (auto& v : values)
-    if (!(in >> v)) throw std::runtime_error(fmt::format("{}: row '{}' is cut short", source, name));
+/// The member `key` of an object; a missing member is a damaged checkpoint.
+const Json& member(const Json& object, std::string_view key, const std::string& source) {
+  const auto it = object.find(key);
+  if (it == object.end()) damaged(source, fmt::format("'{}' is missing", key));
+  return *it;
+}
+
+std::int64_t integer(const Json& value, std::string_view key, const std::string& source) {
+  // Whole numbers only: a fraction or an unsigned beyond int64 is no count of this program's.
+  if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+    damaged(source, fmt::format("'{}' is out of range", key));
+  if (!value.is_number_integer()) damaged(source, fmt::format("'{}' is not a whole number", key));
+  return value.get<std::int64_t>();
+}
+
+std::vector<std::int64_t> integers(const Json& world, std::string_view key, const std::string& source) {
+  const Json& array = member(world, key, source);
+  if (!array.is_array()) damaged(source, fmt::format("'{}' is not an array", key));
+  std::vector<std::int64_t> values;
+  values.reserve(array.size());
+  for (const Json& v : array) values.push_back(integer(v, key, source));
   return values;
 }
 
@@ -121,39 +136,52 @@ ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t repl
 }
 
 std::string outcome_text(const ReplicationOutcome& outcome) {
-  std::ostringstream out;
-  out << kMagic << "\nreplication " << outcome.replication << "\nworlds " << outcome.worlds.size() << '\n';
+  Json worlds = Json::array();
   for (const WorldOutcome& w : outcome.worlds) {
-    write_row(out, "pockets", w.pockets);
-    write_row(out, "team", w.team);
-    write_row(out, "levels", w.levels);
-    write_row(out, "flows", w.flows);
-    write_row(out, "events", w.events);
-    out << "intakes " << w.intakes << '\n';
+    Json world;
+    world["pockets"] = w.pockets;
+    world["team"] = w.team;
+    world["levels"] = w.levels;
+    world["flows"] = w.flows;
+    world["events"] = w.events;
+    world["intakes"] = w.intakes;
+    worlds.push_back(std::move(world));
   }
-  out << "end\n";
-  return std::move(out).str();
+  Json text;
+  text["schema"] = kSchema;
+  text["replication"] = outcome.replication;
+  text["worlds"] = std::move(worlds);
+  return text.dump() + "\n";
 }
 
 ReplicationOutcome parse_outcome(const std::string& text, const std::string& source) {
-  std::istringstream in(text);
-  std::string line;
-  if (!std::getline(in, line) || line != kMagic) throw std::runtime_error(fmt::format("{}: not a replication checkpoint", source));
+  Json json;
+  try {
+    json = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    damaged(source, fmt::format("not JSON or cut short ({})", e.what()));
+  }
+  if (!json.is_object()) damaged(source, "not a JSON object");
+  const Json& schema = member(json, "schema", source);
+  if (!schema.is_string() || schema.get<std::string>() != kSchema)
+    damaged(source, fmt::format("schema {} where {} was expected", schema.dump(), kSchema));
   ReplicationOutcome o;
-  std::string word;
-  std::size_t worlds = 0;
-  in >> word >> o.replication >> word >> worlds;
-  for (std::size_t i = 0; i < worlds; ++i) {
+  const std::int64_t replication = integer(member(json, "replication", source), "replication", source);
+  if (replication < 0 || replication > UINT32_MAX) damaged(source, "'replication' is out of range");
+  o.replication = static_cast<std::uint32_t>(replication);
+  const Json& worlds = member(json, "worlds", source);
+  if (!worlds.is_array()) damaged(source, "'worlds' is not an array");
+  for (const Json& world : worlds) {
+    if (!world.is_object()) damaged(source, "a world is not an object");
     WorldOutcome w;
-    w.pockets = read_row(in, "pockets", source);
-    w.team = read_row(in, "team", source);
-    w.levels = read_row(in, "levels", source);
-    w.flows = read_row(in, "flows", source);
-    w.events = read_row(in, "events", source);
-    in >> word >> w.intakes;
+    w.pockets = integers(world, "pockets", source);
+    w.team = integers(world, "team", source);
+    w.levels = integers(world, "levels", source);
+    w.flows = integers(world, "flows", source);
+    w.events = integers(world, "events", source);
+    w.intakes = integer(member(world, "intakes", source), "intakes", source);
     o.worlds.push_back(std::move(w));
   }
-  if (!(in >> word) || word != "end") throw std::runtime_error(fmt::format("{}: checkpoint is cut short", source));
   return o;
 }
 
@@ -169,14 +197,15 @@ void write_outcome(const ReplicationOutcome& outcome, const fs::path& file) {
 }
 
 ReplicationOutcome read_outcome(const fs::path& file) {
-  std::ifstream in(file);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot read the replication checkpoint", file.string()));
   std::ostringstream text;
   text << in.rdbuf();
   return parse_outcome(text.str(), file.string());
 }
 
 fs::path checkpoint_file(const fs::path& dir, std::uint32_t replication) {
-  return dir / fmt::format("replication-{:06}.txt", replication);
+  return dir / fmt::format("replication-{:06}.json", replication);
 }
 
 std::vector<std::uint32_t> missing_replications(const CompareRequest& req, const fs::path& dir) {

@@ -100,13 +100,15 @@ struct ReplicationOutcome {
 /// so a replication may be computed in slices of alternatives and put together again.
 ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t replication, std::size_t first = 0,
                                    std::size_t count = SIZE_MAX);
-/// Checkpoint file of a replication in a folder.
+/// Checkpoint file of a replication in a folder: `replication-<r>.json` (six digits).
 std::filesystem::path checkpoint_file(const std::filesystem::path& dir, std::uint32_t replication);
 /// Write a checkpoint atomically (temporary name, then rename); read one back.
 void write_outcome(const ReplicationOutcome& outcome, const std::filesystem::path& file);
 ReplicationOutcome read_outcome(const std::filesystem::path& file);
-/// The checkpoint's text, and back; `source` names the text in errors. Also what the ranks of a distributed
-/// batch send to rank 0.
+/// The checkpoint's text, and back: one line of JSON, {"schema": "wijksim-replication/2", "replication",
+/// "worlds": [{"pockets", "team", "levels", "flows", "events", "intakes"}, ...]}, integers only. Also what the
+/// ranks of a distributed batch send to rank 0. parse_outcome throws std::runtime_error naming `source` (the file)
+/// for text that is not such a checkpoint: cut short, damaged, another schema or version.
 std::string outcome_text(const ReplicationOutcome& outcome);
 ReplicationOutcome parse_outcome(const std::string& text, const std::string& source);
 

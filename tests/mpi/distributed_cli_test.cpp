@@ -67,7 +67,7 @@ std::size_t count(const std::string& text, const std::string& what) {
 std::size_t checkpoints(const fs::path& dir) {
   std::size_t n = 0;
   if (fs::exists(dir))
-    for (const auto& e : fs::directory_iterator(dir)) n += e.path().extension() == ".txt" ? 1 : 0;
+    for (const auto& e : fs::directory_iterator(dir)) n += e.path().extension() == ".json" ? 1 : 0;
   return n;
 }
 

@@ -113,6 +113,51 @@ TEST(CompareRun, CheckpointRoundTrip) {
   EXPECT_THROW(read_outcome(dir / "cut.txt"), std::runtime_error);
 }
 
+// A checkpoint that is damaged, of an older format or not a checkpoint at all is refused with an error naming the
+// file, never folded.
+TEST(CompareRun, DamagedOrForeignCheckpointIsRefusedNamingTheFile) {
+  const auto dir = fresh_dir("checkpoint_damaged");
+  const ReplicationOutcome o = run_replication(small_request(1, 1), 0);
+  const std::string text = outcome_text(o);
+  EXPECT_EQ(text.rfind("{\"schema\":\"wijksim-replication/2\",\"replication\":0,\"worlds\":[", 0), 0U) << text.substr(0, 80);
+  EXPECT_EQ(text.back(), '\n');
+  EXPECT_EQ(parse_outcome(text, "x").worlds, o.worlds);
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    std::string t = text;
+    const std::size_t at = t.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return at == std::string::npos ? t : t.replace(at, from.size(), to);
+  };
+  const std::vector<std::pair<std::string, std::string>> bad{
+      {"cut short", text.substr(0, text.size() - 20)},
+      {"empty", ""},
+      {"the text format of version 1", "wijksim-replication 1\nreplication 0\nworlds 0\nend\n"},
+      {"another schema", replace("wijksim-replication/2", "wijksim-replication/3")},
+      {"foreign JSON", R"({"name": "wijkteam", "fte": 4})"},
+      {"an array", "[1, 2, 3]"},
+      {"no worlds", replace("\"worlds\"", "\"world\"")},
+      {"a fraction", replace("\"intakes\":", "\"intakes\":0.5,\"x\":")},
+      {"text for a number", replace("\"levels\":[", "\"levels\":[\"many\",")},
+      {"a negative replication", replace("\"replication\":0", "\"replication\":-1")},
+  };
+  for (const auto& [what, content] : bad) {
+    const auto file = dir / "replication-000000.json";
+    testing::write_file(file, content);
+    try {
+      read_outcome(file);
+      ADD_FAILURE() << what << ": no error";
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(std::string(e.what()).rfind(file.string() + ": ", 0), 0U) << what << ": " << e.what();
+    }
+  }
+  try {
+    read_outcome(dir / "no_such_checkpoint.json");
+    ADD_FAILURE() << "no error for a missing file";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("no_such_checkpoint.json"), std::string::npos) << e.what();
+  }
+}
+
 TEST(CompareRun, SameResultWithOneAndTwoThreads) {
   const auto one = fresh_dir("compare_threads_1"), two = fresh_dir("compare_threads_2");
   run_replications(small_request(4, 1), one);

@@ -65,7 +65,7 @@ TEST(CompareCli, KilledRunResumesToIdenticalOutput) {
   auto done = [&] {
     if (!fs::exists(checkpoints)) return std::size_t{0};
     std::size_t n = 0;
-    for (const auto& e : fs::directory_iterator(checkpoints)) n += e.path().extension() == ".txt" ? 1 : 0;
+    for (const auto& e : fs::directory_iterator(checkpoints)) n += e.path().extension() == ".json" ? 1 : 0;
     return n;
   };
   while (done() < 3 && std::chrono::steady_clock::now() < deadline)

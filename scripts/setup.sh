@@ -11,6 +11,7 @@ packages=(
   graphviz  # the tests render `wijksim graph` with dot
   libxlsxwriter-dev unzip  # mkba.xlsx (the tests read it back with unzip)
   nlohmann-json3-dev  # the JSON files (mkba.json, manifests, calibrate --json) and the replication checkpoints
+  libpugixml-dev  # the report tests read report.html and mkba.xlsx back as XML
   libsfml-dev fonts-dejavu-core xvfb xauth  # wijksim-viz and its headless screenshot tests
   libboost-mpi-dev openmpi-bin  # the distributed batch (mpirun wijksim compare|sweep) and its tests
 )

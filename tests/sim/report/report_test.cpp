@@ -1,5 +1,6 @@
-// report.html and mkba.xlsx from a small hand-built CompareResult: the page is well-formed XML, every chart has
-// drawn data, labels follow the language; the workbook unzips into the four sheets and its summary reads back.
+// report.html and mkba.xlsx from a small hand-built CompareResult: the page is well-formed XML (read with pugixml),
+// every chart has drawn data, labels follow the language; the workbook unzips into the four sheets and its summary
+// reads back.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -11,10 +12,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <pugixml.hpp>
 
 #include "sim/labels/labels.hpp"
 #include "sim/report/report_html.hpp"
@@ -29,156 +33,82 @@ using services::Pocket;
 using sim::Stat;
 
 // ---------------------------------------------------------------------------------------------------------------
-// A tiny XML parser (well-formedness only: tags balance, attributes quoted and unique, entities known).
+// XML through pugixml, with the checks of well-formedness pugixml leaves out: one root element and nothing but
+// white space beside it, unique attributes, entities known or numeric.
 
-struct Element {
-  std::string name;
-  std::map<std::string, std::string> attrs;
-  std::vector<Element> children;
-  std::string text;  ///< character data directly inside, entities decoded
-  std::string attr(const std::string& key) const {
-    const auto it = attrs.find(key);
-    return it == attrs.end() ? "" : it->second;
-  }
+using Node = pugi::xml_node;
+
+/// A parsed document and its one root element.
+struct Xml {
+  std::shared_ptr<pugi::xml_document> doc;
+  Node root;
 };
-
-class XmlParser {
- public:
-  explicit XmlParser(std::string_view doc) : doc_(doc) {}
-
-  /// The root element; throws std::runtime_error at the first fault.
-  Element parse() {
-    skip_misc();
-    if (!at("<")) fail("no root element");
-    Element root = element();
-    skip_misc();
-    if (pos_ != doc_.size()) fail("content after the root element");
-    return root;
-  }
-
- private:
-  [[noreturn]] void fail(const std::string& what) const {
-    throw std::runtime_error(what + " at offset " + std::to_string(pos_) + ": '" + std::string(doc_.substr(pos_, 40)) +
-                             "'");
-  }
-  bool at(std::string_view s) const { return doc_.substr(pos_, s.size()) == s; }
-  void skip_space() {
-    while (pos_ < doc_.size() && std::isspace(static_cast<unsigned char>(doc_[pos_]))) ++pos_;
-  }
-  void skip_past(std::string_view end) {
-    const std::size_t found = doc_.find(end, pos_);
-    if (found == std::string_view::npos) fail("unterminated construct");
-    pos_ = found + end.size();
-  }
-  /// Prolog, doctype, comments and white space between elements.
-  void skip_misc() {
-    for (;;) {
-      skip_space();
-      if (at("<?"))
-        skip_past("?>");
-      else if (at("<!--"))
-        skip_past("-->");
-      else if (at("<!DOCTYPE"))
-        skip_past(">");
-      else
-        return;
-    }
-  }
-  std::string name() {
-    const std::size_t start = pos_;
-    while (pos_ < doc_.size() && (std::isalnum(static_cast<unsigned char>(doc_[pos_])) ||
-                                  std::string_view("-_:.").find(doc_[pos_]) != std::string_view::npos))
-      ++pos_;
-    if (pos_ == start || std::isdigit(static_cast<unsigned char>(doc_[start]))) fail("bad name");
-    return std::string(doc_.substr(start, pos_ - start));
-  }
-  /// Character data up to `stop`, with entities checked and decoded.
-  std::string chars(char stop) {
-    std::string out;
-    while (pos_ < doc_.size() && doc_[pos_] != stop) {
-      const char ch = doc_[pos_];
-      if (ch == '<') fail("'<' in character data");
-      if (ch != '&') {
-        out += ch, ++pos_;
-        continue;
-      }
-      const std::size_t semi = doc_.find(';', pos_);
-      if (semi == std::string_view::npos || semi - pos_ > 10) fail("bare '&'");
-      const std::string_view entity = doc_.substr(pos_ + 1, semi - pos_ - 1);
-      static const std::map<std::string_view, char> kNamed{
-          {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
-      if (const auto it = kNamed.find(entity); it != kNamed.end())
-        out += it->second;
-      else if (entity.size() > 1 && entity[0] == '#')
-        out += '?';
-      else
-        fail("unknown entity");
-      pos_ = semi + 1;
-    }
-    return out;
-  }
-  Element element() {
-    ++pos_;  // '<'
-    Element e{name(), {}, {}, {}};
-    for (;;) {
-      skip_space();
-      if (at("/>")) {
-        pos_ += 2;
-        return e;
-      }
-      if (at(">")) break;
-      const std::string key = name();
-      skip_space();
-      if (!at("=")) fail("attribute without value");
-      ++pos_;
-      skip_space();
-      if (!at("\"") && !at("'")) fail("unquoted attribute");
-      const char quote = doc_[pos_++];
-      const std::string value = chars(quote);
-      if (pos_ >= doc_.size()) fail("unterminated attribute");
-      ++pos_;
-      if (!e.attrs.emplace(key, value).second) fail("duplicate attribute " + key);
-    }
-    ++pos_;  // '>'
-    for (;;) {
-      e.text += chars('<');
-      if (pos_ >= doc_.size()) fail("unclosed element " + e.name);
-      if (at("<!--"))
-        skip_past("-->");
-      else if (at("</"))
-        break;
-      else
-        e.children.push_back(element());
-    }
-    pos_ += 2;
-    if (name() != e.name) fail("mismatched end tag for " + e.name);
-    skip_space();
-    if (!at(">")) fail("bad end tag");
-    ++pos_;
-    return e;
-  }
-
-  std::string_view doc_;
-  std::size_t pos_ = 0;
-};
-
-Element parse_xml(std::string_view doc) { return XmlParser(doc).parse(); }
 
 /// Every element below (and including) e with the name, in document order.
-void collect(const Element& e, std::string_view name, std::vector<const Element*>& out) {
-  if (e.name == name) out.push_back(&e);
-  for (const Element& child : e.children) collect(child, name, out);
+void collect(Node e, std::string_view name, std::vector<Node>& out) {
+  if (e.type() == pugi::node_element && e.name() == name) out.push_back(e);
+  for (Node child : e.children()) collect(child, name, out);
 }
-std::vector<const Element*> all(const Element& e, std::string_view name) {
-  std::vector<const Element*> out;
+std::vector<Node> all(Node e, std::string_view name) {
+  std::vector<Node> out;
   collect(e, name, out);
   return out;
 }
 /// All text inside e, children included.
-std::string inner_text(const Element& e) {
-  std::string out = e.text;
-  for (const Element& child : e.children) out += inner_text(child);
+std::string inner_text(Node e) {
+  if (e.type() == pugi::node_pcdata || e.type() == pugi::node_cdata) return e.value();
+  std::string out;
+  for (Node child : e.children()) out += inner_text(child);
   return out;
+}
+std::string attr(Node e, const char* key) { return e.attribute(key).value(); }
+
+/// Every '&' of raw (undecoded) text starts a known or a numeric entity.
+void check_entities(std::string_view raw) {
+  for (std::size_t at = raw.find('&'); at != std::string_view::npos; at = raw.find('&', at + 1)) {
+    const std::size_t semi = raw.find(';', at);
+    const std::string_view entity = raw.substr(at + 1, semi == std::string_view::npos ? 0 : semi - at - 1);
+    const bool named = entity == "amp" || entity == "lt" || entity == "gt" || entity == "quot" || entity == "apos";
+    const bool decimal = entity.size() > 1 && entity[0] == '#' &&
+                         entity.find_first_not_of("0123456789", 1) == std::string_view::npos;
+    const bool hex = entity.size() > 2 && entity.substr(0, 2) == "#x" &&
+                     entity.find_first_not_of("0123456789abcdefABCDEF", 2) == std::string_view::npos;
+    if (!named && !decimal && !hex) throw std::runtime_error("bare '&' or unknown entity: '" + std::string(raw) + "'");
+  }
+}
+
+/// Attributes unique per element, entities in text and attributes valid, below (and including) e.
+void check_raw(Node e) {
+  if (e.type() == pugi::node_pcdata) check_entities(e.value());
+  std::set<std::string_view> names;
+  for (const pugi::xml_attribute a : e.attributes()) {
+    if (!names.insert(a.name()).second) throw std::runtime_error(std::string("duplicate attribute ") + a.name());
+    check_entities(a.value());
+  }
+  for (Node child : e.children()) check_raw(child);
+}
+
+/// The document; throws std::runtime_error at the first fault.
+Xml parse_xml(std::string_view text) {
+  constexpr unsigned kOptions = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment;
+  pugi::xml_document raw;  // entities left as written, to check them
+  const pugi::xml_parse_result checked = raw.load_buffer(text.data(), text.size(), kOptions & ~pugi::parse_escapes);
+  if (!checked) throw std::runtime_error(std::string(checked.description()) + " at offset " +
+                                         std::to_string(checked.offset));
+  Node root;
+  for (Node child : raw.children()) {
+    const bool blank = child.type() == pugi::node_pcdata &&
+                       std::string_view(child.value()).find_first_not_of(" \t\r\n") == std::string_view::npos;
+    if (child.type() == pugi::node_element && !root) root = child;
+    else if (child.type() == pugi::node_element || (child.type() == pugi::node_pcdata && !blank))
+      throw std::runtime_error("content after the root element");
+  }
+  if (!root) throw std::runtime_error("no root element");
+  check_raw(raw);
+  Xml xml{std::make_shared<pugi::xml_document>(), {}};
+  xml.doc->load_buffer(text.data(), text.size(), kOptions);
+  xml.root = xml.doc->document_element();
+  return xml;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -300,7 +230,7 @@ sim::CompareResult fixture() {
 // report.html
 
 TEST(ReportXmlChecker, RejectsBrokenMarkup) {
-  EXPECT_NO_THROW(parse_xml("<!DOCTYPE html><a x=\"1\"><b/>t &amp; u</a>"));
+  EXPECT_NO_THROW(parse_xml("<!DOCTYPE html><a x=\"1\"><b/>t &amp; u &#233;</a>"));
   EXPECT_THROW(parse_xml("<a><b></a>"), std::runtime_error);
   EXPECT_THROW(parse_xml("<a>t & u</a>"), std::runtime_error);
   EXPECT_THROW(parse_xml("<a x=1></a>"), std::runtime_error);
@@ -313,12 +243,13 @@ TEST(ReportXmlChecker, RejectsBrokenMarkup) {
 TEST(ReportHtml, IsWellFormedXml) {
   for (const Lang lang : {Lang::En, Lang::Nl}) {
     const std::string html = report::report_html(fixture(), lang);
-    Element root;
-    ASSERT_NO_THROW(root = parse_xml(html)) << html.substr(0, 200);
-    EXPECT_EQ(root.name, "html");
-    EXPECT_EQ(root.attr("lang"), lang == Lang::Nl ? "nl" : "en");
+    Xml xml;
+    ASSERT_NO_THROW(xml = parse_xml(html)) << html.substr(0, 200);
+    const Node root = xml.root;
+    EXPECT_STREQ(root.name(), "html");
+    EXPECT_EQ(attr(root, "lang"), lang == Lang::Nl ? "nl" : "en");
     EXPECT_EQ(all(root, "script").size(), 0U);
-    for (const auto* link : all(root, "link")) ADD_FAILURE() << "external resource " << link->attr("href");
+    for (const Node link : all(root, "link")) ADD_FAILURE() << "external resource " << attr(link, "href");
     EXPECT_NE(inner_text(root).find("district & co"), std::string::npos);
   }
 }
@@ -338,29 +269,29 @@ bool has_word(const std::string& text, std::initializer_list<std::string_view> w
 }
 
 /// Drawn shapes of a chart whose geometry is non-empty and finite.
-std::size_t drawn_shapes(const Element& svg) {
+std::size_t drawn_shapes(Node svg) {
   std::size_t count = 0;
   const auto finite = [](const std::string& s) {
     return !s.empty() && s.find("nan") == std::string::npos && s.find("inf") == std::string::npos;
   };
-  for (const Element* r : all(svg, "rect"))
-    if (finite(r->attr("x")) && std::stod(r->attr("width")) > 0 && std::stod(r->attr("height")) > 0) ++count;
-  for (const Element* p : all(svg, "path"))
-    if (finite(p->attr("d")) && p->attr("d").find_first_of("0123456789") != std::string::npos) ++count;
-  for (const Element* c : all(svg, "circle"))
-    if (finite(c->attr("cx")) && finite(c->attr("cy"))) ++count;
+  for (const Node r : all(svg, "rect"))
+    if (finite(attr(r, "x")) && std::stod(attr(r, "width")) > 0 && std::stod(attr(r, "height")) > 0) ++count;
+  for (const Node p : all(svg, "path"))
+    if (finite(attr(p, "d")) && attr(p, "d").find_first_of("0123456789") != std::string::npos) ++count;
+  for (const Node c : all(svg, "circle"))
+    if (finite(attr(c, "cx")) && finite(attr(c, "cy"))) ++count;
   return count;
 }
 
 TEST(ReportHtml, EveryChartHasData) {
-  const Element root = parse_xml(report::report_html(fixture(), Lang::En));
+  const Xml xml = parse_xml(report::report_html(fixture(), Lang::En));
   std::multiset<std::string> names;
-  for (const Element* svg : all(root, "svg")) {
-    ASSERT_EQ(svg->attr("class"), "chart");
-    const std::string name = svg->attr("data-chart");
+  for (const Node svg : all(xml.root, "svg")) {
+    ASSERT_EQ(attr(svg, "class"), "chart");
+    const std::string name = attr(svg, "data-chart");
     names.insert(name);
-    EXPECT_GE(drawn_shapes(*svg), 12U) << name;
-    for (const Element* t : all(*svg, "text")) EXPECT_FALSE(has_word(inner_text(*t), {"nan", "inf"})) << name;
+    EXPECT_GE(drawn_shapes(svg), 12U) << name;
+    for (const Node t : all(svg, "text")) EXPECT_FALSE(has_word(inner_text(t), {"nan", "inf"})) << name;
   }
   for (const char* name : {"pocket_costs", "wrong_pocket", "npv_by_pocket", "cumulative_net", "levels", "level_flows"})
     EXPECT_EQ(names.count(name), 2U) << name;
@@ -368,17 +299,17 @@ TEST(ReportHtml, EveryChartHasData) {
 }
 
 /// The chart of an alternative by name.
-const Element& chart(const Element& root, const std::string& name, const std::string& alternative) {
-  for (const Element* svg : all(root, "svg"))
-    if (svg->attr("data-chart") == name && svg->attr("data-alternative") == alternative) return *svg;
+Node chart(Node root, const std::string& name, const std::string& alternative) {
+  for (const Node svg : all(root, "svg"))
+    if (attr(svg, "data-chart") == name && attr(svg, "data-alternative") == alternative) return svg;
   throw std::runtime_error("no chart " + name);
 }
 
 TEST(ReportHtml, WrongPocketChartHatchesEveryTeamPayment) {
-  const Element root = parse_xml(report::report_html(fixture(), Lang::En));
-  const Element& svg = chart(root, "wrong_pocket", "0");
+  const Xml xml = parse_xml(report::report_html(fixture(), Lang::En));
+  const Node svg = chart(xml.root, "wrong_pocket", "0");
   std::size_t hatched = 0;
-  for (const Element* r : all(svg, "rect")) hatched += r->attr("fill").starts_with("url(#") ? 1 : 0;
+  for (const Node r : all(svg, "rect")) hatched += attr(r, "fill").starts_with("url(#") ? 1 : 0;
   // Two paying pockets in each of three years, plus the legend's sample.
   EXPECT_EQ(hatched, 2 * kYears + 1);
   EXPECT_NE(inner_text(svg).find("Municipality: social work and teams"), std::string::npos);
@@ -387,8 +318,8 @@ TEST(ReportHtml, WrongPocketChartHatchesEveryTeamPayment) {
 TEST(ReportHtml, CumulativeChartMarksThePaybackYear) {
   const sim::CompareResult r = fixture();
   ASSERT_TRUE(r.alternatives[0].payback_year.has_value());
-  const Element root = parse_xml(report::report_html(r, Lang::En));
-  const std::string label = inner_text(chart(root, "cumulative_net", "0"));
+  const Xml xml = parse_xml(report::report_html(r, Lang::En));
+  const std::string label = inner_text(chart(xml.root, "cumulative_net", "0"));
   EXPECT_NE(label.find("payback: year " + std::to_string(*r.alternatives[0].payback_year)), std::string::npos);
 }
 
@@ -466,21 +397,22 @@ struct Workbook {
 
   explicit Workbook(const std::filesystem::path& file) {
     const std::string unzip = "unzip -p '" + file.string() + "' ";
-    const Element workbook = parse_xml(run(unzip + "xl/workbook.xml"));
-    for (const Element* s : all(workbook, "sheet")) sheets.push_back(s->attr("name"));
+    const Xml workbook = parse_xml(run(unzip + "xl/workbook.xml"));
+    for (const Node s : all(workbook.root, "sheet")) sheets.push_back(attr(s, "name"));
     std::vector<std::string> strings;
-    const Element shared_strings = parse_xml(run(unzip + "xl/sharedStrings.xml"));
-    for (const Element* si : all(shared_strings, "si")) strings.push_back(inner_text(*si));
+    const Xml shared_strings = parse_xml(run(unzip + "xl/sharedStrings.xml"));
+    for (const Node si : all(shared_strings.root, "si")) strings.push_back(inner_text(si));
     for (std::size_t i = 1; i <= sheets.size(); ++i) {
       auto& sheet = cells.emplace_back();
       auto& numeric = is_number.emplace_back();
-      const Element xml = parse_xml(run(unzip + "xl/worksheets/sheet" + std::to_string(i) + ".xml"));
-      for (const Element* c : all(xml, "c")) {
-        const auto v = all(*c, "v");
+      const Xml xml = parse_xml(run(unzip + "xl/worksheets/sheet" + std::to_string(i) + ".xml"));
+      for (const Node c : all(xml.root, "c")) {
+        const auto v = all(c, "v");
         if (v.empty()) continue;
-        const bool shared = c->attr("t") == "s";
-        sheet[c->attr("r")] = shared ? strings.at(std::stoul(v[0]->text)) : v[0]->text;
-        numeric[c->attr("r")] = c->attr("t").empty();
+        const bool shared = attr(c, "t") == "s";
+        const std::string value = v[0].child_value();
+        sheet[attr(c, "r")] = shared ? strings.at(std::stoul(value)) : value;
+        numeric[attr(c, "r")] = attr(c, "t").empty();
       }
     }
   }

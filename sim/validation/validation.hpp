@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scenarios/file_notes.hpp"
 #include "scenarios/scenario_def.hpp"
 #include "sim/batch/compare.hpp"
 #include "sim/mkba/mkba.hpp"
@@ -43,23 +44,6 @@ std::vector<CatalogueEntry> list_scenarios(const std::filesystem::path& dir);
 
 /// `wijksim scenarios`: districts (no team) first, then the approaches, one line each: name and description.
 std::string scenarios_listing(std::span<const CatalogueEntry> entries);
-
-/// A `key = value  # comment` line of a scenario file.
-struct MarkedValue {
-  std::uint32_t line = 0;  ///< 1-based
-  std::string key;         ///< as for --set: `teams.0.finding.household_types`
-  std::string value;       ///< as written
-  std::string comment;     ///< after '#', trimmed
-};
-
-/// What a scenario file says about itself: its header and how each value is marked.
-struct FileNotes {
-  std::vector<std::string> header;       ///< the leading comment lines, without "# "
-  std::vector<MarkedValue> sourced;      ///< comment cites the sourcebook ([S000]..[S004]) or MODEL.md, no "assumption"
-  std::vector<MarkedValue> assumptions;  ///< comment says "assumption" (also when it cites a source besides)
-  std::vector<MarkedValue> unmarked;     ///< neither; names, `extends`, empty strings and sensitivity ends excepted
-};
-FileNotes read_file_notes(const std::filesystem::path& file);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Process figures: one project world observed beside its zero alternative

@@ -414,7 +414,7 @@ namespace {
 struct ScenarioRun {
   CatalogueEntry entry;
   scenarios::ScenarioDef def;
-  FileNotes notes;
+  scenarios::FileNotes notes;
   AlternativeResult mkba;
   std::map<std::string, Stat> figures;
 };
@@ -459,7 +459,7 @@ std::vector<ScenarioRun> run_catalogue(const ValidationOptions& opt) {
   std::vector<ScenarioRun> runs;
   for (const CatalogueEntry& e : list_scenarios(opt.dir)) {
     if (!e.approach()) continue;
-    runs.push_back({e, scenarios::load_scenario(e.file, overrides), read_file_notes(e.file), {}, {}});
+    runs.push_back({e, scenarios::load_scenario(e.file, overrides), scenarios::read_file_notes(e.file), {}, {}});
   }
   // Scenarios that share a zero alternative run together: one warm-up and one zero world per replication.
   std::vector<std::vector<std::size_t>> groups;
@@ -675,9 +675,9 @@ std::string mkba_section(const ScenarioRun& r) {
   return out;
 }
 
-std::string values_table(const std::vector<MarkedValue>& values) {
+std::string values_table(const std::vector<scenarios::MarkedValue>& values) {
   std::string out = "| line | key | value | note |\n|---|---|---|---|\n";
-  for (const MarkedValue& v : values)
+  for (const scenarios::MarkedValue& v : values)
     out += fmt::format("| {} | `{}` | `{}` | {} |\n", v.line, v.key, cell(v.value), cell(v.comment));
   return out;
 }
@@ -732,7 +732,7 @@ std::string validation_report(const ValidationOptions& opt) {
   for (const ScenarioRun& r : runs) out += scenario_section(r, opt.dir);
   const fs::path base = opt.dir / "default.toml";
   if (fs::exists(base)) {
-    const FileNotes notes = read_file_notes(base);
+    const scenarios::FileNotes notes = scenarios::read_file_notes(base);
     out += fmt::format(
         "## Assumptions of the default district (`scenarios/default.toml`, inherited by every scenario)\n\n"
         "{} values are assumptions, {} cite a source. Calibrated values are assumptions fitted to the "

@@ -76,58 +76,18 @@ TEST(Catalogue, EveryApproachHasSourceFiguresAndEveryEntryAFile) {
 TEST(Catalogue, EveryApproachFileCitesItsSourcesAndMarksEveryValue) {
   for (const CatalogueEntry& e : approaches_shipped()) {
     SCOPED_TRACE(e.name);
-    const FileNotes notes = read_file_notes(e.file);
+    const scenarios::FileNotes notes = scenarios::read_file_notes(e.file);
     ASSERT_GE(notes.header.size(), 3U) << "a header saying what the approach is, its source and what is assumed";
     std::string header;
     for (const auto& line : notes.header) header += line + "\n";
     EXPECT_NE(header.find("[S00"), std::string::npos) << "the header names the source tag";
     EXPECT_TRUE(header.find("assum") != std::string::npos || header.find("Assum") != std::string::npos)
         << "the header says which values are assumed";
-    for (const MarkedValue& v : notes.unmarked)
+    for (const scenarios::MarkedValue& v : notes.unmarked)
       ADD_FAILURE() << e.file.filename().string() << ":" << v.line << ": " << v.key << " = " << v.value
                     << " has neither a source tag nor the word assumption";
     EXPECT_FALSE(notes.sourced.empty());
   }
-}
-
-TEST(Catalogue, ScenarioFileNotesReadKeysAndMarks) {
-  const fs::path dir = testing::fresh_dir("notes");
-  testing::write_file(dir / "x.toml", R"(# An approach [S003].
-# Assumed: the rest.
-extends = "default.toml"
-name = "x"
-
-[[teams]]                     # the team
-name = "t"                    # label
-fte = 2.0                     # assumption
-cost_per_fte = 65000.0        # [S003] frontline staff
-replaces = ""                 # none
-
-[teams.finding]
-police_signal = 0.5           # coverage
-
-[[teams.cofinanciers]]
-share = 0.1                   # [S004] with a tag; assumption besides
-
-[[teams.cofinanciers]]
-share = 0.2                   # [S004]
-
-[[mkba.sensitivity]]
-key = "teams.0.fte"           # assumption
-low = "1.0"
-)");
-  const FileNotes notes = read_file_notes(dir / "x.toml");
-  EXPECT_EQ(notes.header, (std::vector<std::string>{"An approach [S003].", "Assumed: the rest."}));
-  std::vector<std::string> assumed, sourced, unmarked;
-  for (const auto& v : notes.assumptions) assumed.push_back(v.key);
-  for (const auto& v : notes.sourced) sourced.push_back(v.key);
-  for (const auto& v : notes.unmarked) unmarked.push_back(v.key);
-  EXPECT_EQ(assumed,
-            (std::vector<std::string>{"teams.0.fte", "teams.0.cofinanciers.0.share", "mkba.sensitivity.0.key"}));
-  EXPECT_EQ(sourced, (std::vector<std::string>{"teams.0.cost_per_fte", "teams.0.cofinanciers.1.share"}));
-  EXPECT_EQ(unmarked, (std::vector<std::string>{"teams.0.finding.police_signal"}));
-  EXPECT_EQ(notes.assumptions.front().line, 8U);
-  EXPECT_EQ(notes.assumptions.front().value, "2.0");
 }
 
 TEST(Catalogue, ScenariosCommandListsExactlyTheFilesPresent) {

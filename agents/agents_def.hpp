@@ -22,6 +22,7 @@ struct NeighbourhoodDef {
   double share = 1.0;         ///< share of the scenario's households living here (normalised over neighbourhoods)
   double deprivation = 0.0;   ///< 0 average Dutch neighbourhood .. 1 most deprived (scales hazards and initial problems)
 
+  bool operator==(const NeighbourhoodDef&) const = default;
   template <class V> void visit(V& v) {
     v.text("name", name, "label in outputs");
     v.field("share", share, Range{0.0, 1.0e6}, "relative share of households (normalised)");
@@ -33,6 +34,7 @@ struct NeighbourhoodDef {
 struct PrevalenceDef {
   std::array<double, 3> at_least{0.1, 0.03, 0.005};  ///< P(severity>=1), P(>=2), P(=3); must not increase
 
+  bool operator==(const PrevalenceDef&) const = default;
   template <class V> void visit(V& v) { v.list("at_least", at_least, kProbability, "P(sev>=1), P(sev>=2), P(sev=3)"); }
 };
 
@@ -63,6 +65,7 @@ struct PopulationDef {
   };
   std::vector<NeighbourhoodDef> neighbourhoods{NeighbourhoodDef{}};  ///< at least one
 
+  bool operator==(const PopulationDef&) const = default;
   template <class V> void visit(V& v) {
     v.list("type_shares", type_shares, kShare, "family, elderly, other (normalised)");
     v.list("single_adult_share", single_adult_share, kShare, "one-parent/one-person share by type");
@@ -93,6 +96,7 @@ struct NetworkDef {
   double half_strength_ties = 2.0;     ///< supportive ties giving network strength 0.5 # assumption
   double isolation_per_participation = 0.25;  ///< ties lost per participation severity step (share) # assumption
 
+  bool operator==(const NetworkDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("mean_ties", mean_ties, Range{0.0, 100.0}, "ties per household");
     v.field("within_neighbourhood", within_neighbourhood, kShare, "share of ties inside the neighbourhood");
@@ -108,6 +112,7 @@ struct LifeEventDef {
   std::array<double, kDomainCount> hits{};     ///< probability that each domain worsens by one step
   double deprivation = 0.5;                    ///< relative increase of the hazard at deprivation 1
 
+  bool operator==(const LifeEventDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("hazard", hazard, kProbability, "per month");
     v.list("hits", hits, kProbability, "chance each domain worsens one step (finances..health)");
@@ -123,6 +128,7 @@ struct LifeEventsDef {
   LifeEventDef illness{0.0015, {0.2, 0.1, 0.4, 0.2, 0.0, 0.9}, 0.5};      ///< # assumption
   LifeEventDef bereavement{0.0015, {0.1, 0.0, 0.5, 0.5, 0.0, 0.2}, 0.0};  ///< elderly couples # assumption
 
+  bool operator==(const LifeEventsDef&) const = default;
   template <class V> void visit(V& v) {
     v.table("job_loss", job_loss, "adults in work lose their job");
     v.field("job_loss_per_serious_problem", job_loss_per_serious_problem, Range{0.0, 20.0},
@@ -140,6 +146,7 @@ struct DomainDef {
   std::array<double, kDomainCount> coupling{};      ///< added to the worsening multiplier per severity step of each domain
   std::array<double, kTypeCount> type_factor{1.0, 1.0, 1.0};  ///< worsening multiplier by type (0: not applicable)
 
+  bool operator==(const DomainDef&) const = default;
   template <class V> void visit(V& v) {
     v.list("worsen", worsen, kProbability, "hazard of one step up from severity 0, 1, 2");
     v.list("improve", improve, kProbability, "hazard of one step down from severity 1, 2, 3");
@@ -159,6 +166,7 @@ struct ModifiersDef {
   double physical_disability_health = 1.5;      ///< health worsening multiplier added with physical disability # assumption
   double welfare_finances = 2.0;         ///< finances worsening multiplier added on welfare or unemployment # assumption
 
+  bool operator==(const ModifiersDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("low_capacity_worsen", low_capacity_worsen, Range{0.0, 20.0}, "added worsening at capacity 0");
     v.field("capacity_improve", capacity_improve, Range{0.0, 5.0}, "improvement change per unit capacity");
@@ -199,6 +207,7 @@ struct EscalationDef {
   double detention_ends = 0.12;                   ///< detention ends # assumption
   double electricity_cutoff = 0.01;               ///< energy cut off per month at finances 3 # assumption
 
+  bool operator==(const EscalationDef&) const = default;
   template <class V> void visit(V& v) {
     v.list("arrears", arrears, kProbability, "housed -> arrears at finances 2, 3");
     v.field("arrears_cured", arrears_cured, kProbability, "arrears -> housed when finances <= 1");
@@ -240,6 +249,7 @@ struct IncomeDef {
   double serious_problem_exit = 0.3;         ///< welfare exit multiplier lost per other domain at severity >= 2 # assumption (calibrated)
   double exit_calibration = 1.4;             ///< scales exit so the simulated exits match the S003 table # assumption (calibrated)
 
+  bool operator==(const IncomeDef&) const = default;
   template <class V> void visit(V& v) {
     v.list("welfare_exit_by_year", welfare_exit_by_year, kProbability, "yearly exit in years 1..7+ on benefit");
     v.field("exit_to_work_share", exit_to_work_share, kShare, "share of exits that go to work");
@@ -276,6 +286,7 @@ struct DynamicsDef {
   EscalationDef escalation;
   IncomeDef income;
 
+  bool operator==(const DynamicsDef&) const = default;
   template <class V> void visit(V& v) {
     v.table("life_events", life_events, "life events");
     for (std::size_t d = 0; d < kDomainCount; ++d) v.table(std::string(kDomainNames[d]), domains[d], "domain progression");
@@ -294,6 +305,7 @@ struct LevelDef {
   double benefit_burden = 0.77;    ///< burden of depending on a benefit (ZRM income domain "limited") # assumption (calibrated)
   std::uint32_t crisis_domains_red = 4;  ///< crisis domains that make a household red ("several") [S004 §2.2] # assumption (calibrated): four
 
+  bool operator==(const LevelDef&) const = default;
   template <class V> void visit(V& v) {
     v.list("burden", burden, Range{0.0, 10.0}, "burden of a domain at severity 0..3");
     v.field("threshold", threshold, Range{0.0, 10.0}, "burden carried at capacity 0 and no network");

@@ -38,6 +38,7 @@ struct EffectLineDef {
   std::uint32_t years = 1;                  ///< years the benefit lasts, from year 1
   bool relapse_included = false;            ///< the amount already allows for relapse: the tool's relapse is not applied
 
+  bool operator==(const EffectLineDef&) const = default;
   template <class V> void visit(V& v) {
     v.text("name", name, "label in the table");
     v.choice("pocket", pocket, services::kPocketNames, "pocket that gains");
@@ -92,6 +93,7 @@ struct MkbaToolDef {
   double relapse = 0.2;                   ///< share of effects lost to relapse [S004]
   std::vector<EffectLineDef> effects = default_effect_lines();  ///< effect lines (C) [S004 Table 4.7; S003]
 
+  bool operator==(const MkbaToolDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("households", households, kernel::Range{0.0, 1.0e8}, "households reached in one year (0 = as the team's FTE carries)");
     v.list("type_shares", type_shares, kernel::kShare, "share of families, elderly, other");

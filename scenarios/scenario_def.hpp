@@ -22,6 +22,7 @@ struct RunDef {
   std::uint32_t warmup_months = 120;  ///< months simulated before month 0 to settle the initial state # assumption (calibrated)
   std::uint64_t seed = 20140101;      ///< seed of the random source
 
+  bool operator==(const RunDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("households", households, kernel::Range{1, 20'000'000}, "households in the district");
     v.field("months", months, kernel::Range{1, 1200}, "horizon in months");
@@ -37,6 +38,7 @@ struct TargetDef {
   std::string source;    ///< sourcebook tag
   bool enabled = true;   ///< checked by `wijksim calibrate`
 
+  bool operator==(const TargetDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("low", low, kernel::Range{-1.0e12, 1.0e12}, "lower end of the accepted range");
     v.field("high", high, kernel::Range{-1.0e12, 1.0e12}, "upper end of the accepted range");
@@ -62,6 +64,7 @@ struct CalibrationDef {
   TargetDef relapse_1y{0.19, 0.31, "S003", true};                ///< about 25% back on benefit within a year
   TargetDef relapse_2y{0.35, 0.49, "S003", true};                ///< about 42% within two years
 
+  bool operator==(const CalibrationDef&) const = default;
   template <class V> void visit(V& v) {
     v.table("green_share", green_share, "share of green households");
     v.table("laws_none", laws_none, "households using none of youth, Wmo, welfare (half-year)");
@@ -86,6 +89,7 @@ struct SensitivityDef {
   std::string low;    ///< value at the low end
   std::string high;   ///< value at the high end
 
+  bool operator==(const SensitivityDef&) const = default;
   template <class V> void visit(V& v) {
     v.text("key", key, "key path as for --set, e.g. teams.0.fte");
     v.text("low", low, "value at the low end");
@@ -104,6 +108,7 @@ struct MkbaDef {
   std::uint32_t cohort_months = 12;    ///< months the team works in cohort mode [S004 §4.4]
   std::vector<SensitivityDef> sensitivity;  ///< one-way ranges for the tornado chart
 
+  bool operator==(const MkbaDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("discount_real", discount_real, kernel::Range{0.0, 0.5}, "real discount rate a year");
     v.field("risk_premium", risk_premium, kernel::Range{0.0, 0.5}, "risk premium added to the discount rate");
@@ -132,6 +137,12 @@ struct ScenarioDef {
   MkbaToolDef mkba_tool;                ///< MKBA-tool mode: the static spreadsheet estimate [S004 App.2]
   CalibrationDef calibration;
 
+  /// Every field equal, nested Defs included (each Def compares all its fields, which are exactly the fields its
+  /// visit lists). Two scenarios are equal exactly when their to_toml texts are, with one exception: a NaN, which
+  /// no loaded scenario holds (ranges reject it), is unequal to itself here but prints as the same text. -0.0
+  /// and 0.0 are equal both ways (both print as 0.0); other doubles print as their shortest round-trip text,
+  /// which tells every two values apart.
+  bool operator==(const ScenarioDef&) const = default;
   template <class V> void visit(V& v) {
     v.text("name", name, "short name, used in output folder names");
     v.text("description", description, "one line for listings");

@@ -43,6 +43,7 @@ struct TrajectoryDef {
   double ends_resolved = 0.25;           ///< end hazard once below min_severity
   std::array<double, agents::kTypeCount> type_factor{1.0, 1.0, 1.0};  ///< start multiplier by type (0: never)
 
+  bool operator==(const TrajectoryDef&) const = default;
   template <class V> void visit(V& v) {
     v.choice("domain", domain, agents::kDomainNames, "qualifying domain");
     v.field("min_severity", min_severity, kernel::Range{1, 3}, "severity from which the household may start");
@@ -74,6 +75,7 @@ struct CareDef {
   double quality_of_life_loss = 0.15;     ///< healthy life-years lost per year per domain in crisis # assumption
   std::uint32_t gp_users_min_severity = 1;      ///< GP item for households with health or mental health at this severity # assumption
 
+  bool operator==(const CareDef&) const = default;
   template <class V> void visit(V& v) {
     for (std::size_t t = 0; t < kTrajectoryCount; ++t) v.table(kTrajectoryNames[t], trajectories[t], "trajectory");
     v.field("not_self_reliant_start", not_self_reliant_start, kernel::Range{0.0, 20.0},

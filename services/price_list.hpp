@@ -74,6 +74,7 @@ struct ItemDef {
   std::string second_payer;         ///< optional pocket sharing the cost ("" = none)
   double second_share = 0.0;        ///< share paid by the second payer
 
+  bool operator==(const ItemDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("eur", eur, kernel::kEur, "EUR a year (running) or per event (one-off)");
     v.choice("payer", payer, kPocketNames, "pocket that pays");
@@ -139,6 +140,7 @@ struct PriceListDef {
       ItemDef{20000, "non_monetary", "", 0},                  // [S004 §4.3] per healthy life-year
   };
 
+  bool operator==(const PriceListDef&) const = default;
   template <class V> void visit(V& v) {
     for (std::size_t i = 0; i < kPricedItemCount; ++i) v.table(kItemNames[i], items[i], "price-list item");
   }

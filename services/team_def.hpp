@@ -53,6 +53,7 @@ struct FindingDef {
   std::string income = "work+unemployed+welfare+pension+other";  ///< '+'-joined income statuses found
   std::uint32_t min_trajectories = 0;  ///< care-as-usual trajectories running at least, to be found (0 = any)
 
+  bool operator==(const FindingDef&) const = default;
   template <class V> void visit(V& v) {
     v.list("self_referral", self_referral, kernel::kProbability, "per month at worst severity 2, 3 (trust 0.5)");
     v.field("housing_signal", housing_signal, kernel::kShare, "share of eviction listings signalled to the team");
@@ -90,6 +91,7 @@ struct CaseworkDef {
   double monitoring_effect = 0.5;      ///< share of the casework effect kept during monitoring # assumption
   double monitoring_hours = 4.0;       ///< hours a year per monitored household [S004 Table 3.10, green row]
 
+  bool operator==(const CaseworkDef&) const = default;
   template <class V> void visit(V& v) {
     v.text("disciplines", disciplines, "'+'-joined: work_income, youth, welfare, adult_mental_health, housing, care");
     v.list("improve", improve, kernel::Range{0.0, 10.0}, "improvement hazard added per discipline (work_income..care)");
@@ -115,6 +117,7 @@ struct MandateDef {
   double custom_budget = 0.0;    ///< EUR a year for custom solutions (e.g. clearing rent arrears) [S003: 20,000 per coach]
   double arrears_cost = 2500.0;  ///< EUR to clear rent arrears and stop an eviction [S003]
 
+  bool operator==(const MandateDef&) const = default;
   template <class V> void visit(V& v) {
     v.flag("enabled", enabled, "grant youth/Wmo provisions on the spot, stop evictions");
     v.field("stop_eviction", stop_eviction, kernel::kProbability, "chance a pending eviction of a case is stopped");
@@ -130,6 +133,7 @@ struct TurnoverDef {
   double lost_trust = 0.2;            ///< trust lost by the leaver's clients (they retell their story) [S002] size # assumption
   double drop_out = 0.2;              ///< chance a leaver's client quits the team # assumption
 
+  bool operator==(const TurnoverDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("yearly", yearly, kernel::kProbability, "share of staff leaving a year");
     v.field("vacancy_months", vacancy_months, kernel::Range{0, 60}, "months before a leaver is replaced");
@@ -144,6 +148,7 @@ struct CoFinancierDef {
   double share = 0.1;                     ///< share of the team's costs # assumption
   std::uint32_t patience = 2;             ///< negative yearly balances in a row before withdrawing # assumption
 
+  bool operator==(const CoFinancierDef&) const = default;
   template <class V> void visit(V& v) {
     v.choice("pocket", pocket, kPocketNames, "pocket that co-finances");
     v.field("share", share, kernel::kShare, "share of the team's costs");
@@ -178,6 +183,7 @@ struct TeamDef {
   TurnoverDef turnover;
   std::vector<CoFinancierDef> cofinanciers;  ///< the municipality (social work) pays the rest
 
+  bool operator==(const TeamDef&) const = default;
   template <class V> void visit(V& v) {
     v.text("name", name, "label in outputs");
     v.field("fte", fte, kernel::Range{0.0, 10000.0}, "staff in FTE");
@@ -210,6 +216,7 @@ struct ProviderDef {
   double drop_out = 0.05;       ///< chance per month a waiting household gives up # assumption
   double effect = 0.0;          ///< improvement hazard of the trajectory's domain multiplied by 1 + effect while it runs # assumption
 
+  bool operator==(const ProviderDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("capacity", capacity, kernel::Range{0, 1.0e8}, "places (0 = no limit)");
     v.field("drop_out", drop_out, kernel::kProbability, "chance per month a waiting household gives up");
@@ -219,6 +226,7 @@ struct ProviderDef {
 
 struct ProvidersDef {
   std::array<ProviderDef, kTrajectoryCount> providers{};
+  bool operator==(const ProvidersDef&) const = default;
   template <class V> void visit(V& v) {
     for (std::size_t t = 0; t < kTrajectoryCount; ++t) v.table(kTrajectoryNames[t], providers[t], "provider");
   }
@@ -234,6 +242,7 @@ struct FinanciersDef {
   double grow_above = 0.0;                 ///< municipal ratio above which the team grows (0 = never) # assumption
   double resize_step = 0.25;               ///< share of FTE cut or added at a review # assumption
 
+  bool operator==(const FinanciersDef&) const = default;
   template <class V> void visit(V& v) {
     v.flag("enabled", enabled, "co-financiers review yearly; the municipality may resize the team");
     v.flag("pooled", pooled, "pooled budget: net savings shared by contribution");

@@ -90,7 +90,6 @@ CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects,
   req.replications = replications;
   req.threads = threads;
   req.discount_rate = projects.front().mkba.discount_rate();
-  const std::string zero_toml = scenarios::to_toml(req.zero);
   for (const scenarios::ScenarioDef& def : projects) {
     if (def.teams.empty())
       throw scenarios::ScenarioError(def.name, 0, "teams", fmt::format(
@@ -101,7 +100,7 @@ CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects,
     zero.name = req.zero.name;
     zero.description = req.zero.description;
     zero.mkba = req.zero.mkba;
-    if (scenarios::to_toml(zero) != zero_toml)
+    if (zero != req.zero)
       throw scenarios::ScenarioError(def.name, 0, "", fmt::format(
           "scenarios '{}' and '{}' differ outside their teams (district, dynamics, prices, run or mkba settings): "
           "project alternatives must share one zero alternative", projects.front().name, def.name));

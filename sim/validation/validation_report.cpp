@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <utility>
 
 #include "scenarios/loader.hpp"
 #include "sim/engine/paired.hpp"
@@ -419,13 +420,15 @@ struct ScenarioRun {
   std::map<std::string, Stat> figures;
 };
 
-/// The key of a scenario's zero alternative: scenarios with equal keys run in one compare request.
-std::string zero_key(const scenarios::ScenarioDef& def) {
+/// A scenario's zero alternative (without name, description and MKBA settings) and its mode: scenarios with equal
+/// keys run in one compare request.
+using ZeroKey = std::pair<scenarios::ScenarioDef, std::string>;
+ZeroKey zero_key(const scenarios::ScenarioDef& def) {
   scenarios::ScenarioDef zero = zero_alternative(def);
   zero.name.clear();
   zero.description.clear();
   zero.mkba = scenarios::MkbaDef{};
-  return scenarios::to_toml(zero) + "\nmode " + def.mkba.mode;
+  return {std::move(zero), def.mkba.mode};
 }
 
 /// Figures the report derives from the MKBA: who gains, and the team's cost per household.
@@ -463,12 +466,12 @@ std::vector<ScenarioRun> run_catalogue(const ValidationOptions& opt) {
   }
   // Scenarios that share a zero alternative run together: one warm-up and one zero world per replication.
   std::vector<std::vector<std::size_t>> groups;
-  std::vector<std::string> keys;
+  std::vector<ZeroKey> keys;
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    const std::string key = zero_key(runs[i].def);
+    ZeroKey key = zero_key(runs[i].def);
     const auto it = std::find(keys.begin(), keys.end(), key);
     if (it == keys.end()) {
-      keys.push_back(key);
+      keys.push_back(std::move(key));
       groups.push_back({i});
     } else {
       groups[static_cast<std::size_t>(it - keys.begin())].push_back(i);

@@ -49,7 +49,7 @@ enum Event : std::uint16_t {
 constexpr double unit_from_byte(std::uint8_t b) { return static_cast<double>(b) * (1.0 / 255.0); }
 inline std::uint8_t byte_from_unit(double x) {
   const double c = x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x);
-  return static_cast<std::uint8_t>(c * 255.0 + 0.5);
+  return static_cast<std::uint8_t>(c * 255.0 + 0.5);  // NOLINT(bugprone-incorrect-roundings): c >= 0
 }
 
 struct Population {

@@ -48,7 +48,7 @@ std::string location_text(const std::string& file, std::uint32_t line, const std
 /// The dotted key a line of TOML text defines (table header above it + the text before '='), or "" when the
 /// line holds no key; used to name the key of a syntax error.
 std::string key_at_line(const std::string& text, std::uint32_t line) {
-  const auto trim = [](std::string x) {
+  const auto trim = [](const std::string& x) {
     const auto first = x.find_first_not_of(" \t\r");
     const auto last = x.find_last_not_of(" \t\r");
     return first == std::string::npos ? std::string() : x.substr(first, last - first + 1);
@@ -219,7 +219,7 @@ ScenarioDef load_scenario_text(std::string_view text, const std::string& name,
 }
 
 std::filesystem::path resolve_scenario(std::string_view arg) {
-  const fs::path given(arg);
+  fs::path given(arg);
   std::error_code error;
   if (fs::is_regular_file(given, error)) return given;
   if (!given.has_parent_path()) {

@@ -171,7 +171,7 @@ class TeamChecker {
 
   services::NameSet names(const std::string& path, std::string_view field, const std::string& text,
                           std::span<const std::string_view> options, const char* what) const {
-    const services::NameSet set = services::parse_name_set(text, options);
+    services::NameSet set = services::parse_name_set(text, options);
     if (set.unknown.empty() && set.bits != 0) return set;
     const std::string key = join_key(path, field);
     std::vector<std::string> all(options.begin(), options.end());

@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config git
   libboost-graph-dev libboost-math-dev libtomlplusplus-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  clang-tidy  # scripts/lint.sh, run by CI
   graphviz  # the tests render `wijksim graph` with dot
   libxlsxwriter-dev unzip  # mkba.xlsx (the tests read it back with unzip)
   nlohmann-json3-dev  # the JSON files (mkba.json, manifests, calibrate --json) and the replication checkpoints

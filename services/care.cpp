@@ -142,7 +142,7 @@ void use_care(Population& pop, agents::Households hs, const CareRules& rules, co
       }
     }
     pop.care[h] = care;
-    for (unsigned bits = care & rules.limited; bits != 0; bits &= bits - 1) ++inbox.running[std::countr_zero(bits)];
+    for (unsigned bits = care & rules.limited; bits != 0; bits &= bits - 1) ++inbox.running[static_cast<std::size_t>(std::countr_zero(bits))];
   });
 }
 

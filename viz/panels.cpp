@@ -225,7 +225,7 @@ void draw_chart(Canvas& c, const sf::FloatRect& box, const std::vector<Line>& li
   };
   for (std::size_t m = 0; m <= horizon; m += 12) {
     c.line({x_of(m), plot.top + plot.height}, {x_of(m), plot.top + plot.height + 4.0F}, palette::kMuted);
-    if (horizon <= 12 * 12 || m % 24 == 0)
+    if (horizon <= 144 || m % 24 == 0)  // every year up to twelve years, then every other
       c.text(fmt::format("{}", m / 12), {x_of(m), plot.top + plot.height + 3.0F}, 10, palette::kMuted, Align::Centre);
   }
   c.text(c.tr(Label::Year), {plot.left - 8.0F, plot.top + plot.height + 3.0F}, 10, palette::kMuted, Align::Right);

@@ -246,7 +246,7 @@ sim::CompareResult finish_job(const Job& job, unsigned threads_opt, const sim::C
   const auto start = std::chrono::steady_clock::now();
   const unsigned rank_threads = cluster.threads(threads_opt);
   const sim::CompareRequest req = sim::make_request(job.projects, job.mode, job.replications, rank_threads);
-  unsigned threads = rank_threads;
+  unsigned threads = 0;
   {
     sim::ProgressBar bar(req.replications, fmt::format("paired replications ({} alternatives + zero)", req.alternatives.size()));
     const std::string stopped = "error: the MPI job was ended before the run was complete (a rank died, or the job "

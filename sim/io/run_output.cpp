@@ -75,8 +75,8 @@ std::string pockets_csv(const World& w) {
   const Ledger& ledger = w.ledger();
   CsvWriter csv("year", "pocket", "item", "eur");
   for (std::uint32_t y = 0; y < ledger.years(); ++y)
-    for (PocketId p = 0; p < ledger.pockets(); ++p)
-      for (ItemId i = 0; i < ledger.items(); ++i) {
+    for (PocketId p = 0; p < services::kPocketCount; ++p)
+      for (ItemId i = 0; i < services::kItemCount; ++i) {
         const Cents c = ledger.item_year(p, i, y);
         if (c != 0) csv.row(y, services::kPocketNames[p], services::kItemNames[i], eur_text(c));
       }
@@ -164,7 +164,7 @@ std::string pockets_vs_zero_csv(const PairedWorlds& run) {
   const Ledger& p = run.project().ledger();
   CsvWriter csv("year", "pocket", "zero_eur", "project_eur", "difference_eur");
   for (std::uint32_t y = 0; y < p.years(); ++y)
-    for (PocketId k = 0; k < p.pockets(); ++k) {
+    for (PocketId k = 0; k < services::kPocketCount; ++k) {
       const Cents zc = z.pocket_year(k, y), pc = p.pocket_year(k, y);
       csv.row(y, services::kPocketNames[k], eur_text(zc), eur_text(pc), eur_text(pc - zc));
     }
@@ -204,9 +204,9 @@ std::string paired_summary(const PairedWorlds& run) {
       out += fmt::format("{:<22}", label);
       for (std::uint32_t y = 0; y < years; ++y) {
         double v = 0.0;
-        const std::size_t last = std::min<std::size_t>(recs.size(), (y + 1) * 12) - 1;
+        const std::size_t last = std::min<std::size_t>(recs.size(), (std::size_t{y} + 1) * 12) - 1;
         if (sum) {
-          for (std::size_t m = y * 12; m <= last; ++m) v += value(recs[m][i]);
+          for (std::size_t m = std::size_t{y} * 12; m <= last; ++m) v += value(recs[m][i]);
         } else {
           v = value(recs[last][i]);
         }
@@ -246,7 +246,7 @@ std::string paired_summary(const PairedWorlds& run) {
   for (std::uint32_t y = 0; y < pl.years(); ++y) out += fmt::format("{:>8}", fmt::format("y{}", y));
   out += fmt::format("{:>9}\n", "total");
   std::vector<Cents> money(pl.years() + 1, 0);
-  for (PocketId k = 0; k < pl.pockets(); ++k) {
+  for (PocketId k = 0; k < services::kPocketCount; ++k) {
     out += fmt::format("{:<26}", services::kPocketNames[k]);
     Cents total = 0;
     for (std::uint32_t y = 0; y < pl.years(); ++y) {
@@ -287,7 +287,7 @@ std::string run_summary(const World& w) {
   for (std::uint32_t y = 0; y < ledger.years(); ++y) out += fmt::format("{:>8}", fmt::format("y{}", y));
   out += "\n";
   std::vector<Cents> money_total(ledger.years(), 0);
-  for (PocketId p = 0; p < ledger.pockets(); ++p) {
+  for (PocketId p = 0; p < services::kPocketCount; ++p) {
     out += fmt::format("{:<26}", services::kPocketNames[p]);
     for (std::uint32_t y = 0; y < ledger.years(); ++y) {
       const Cents c = ledger.pocket_year(p, y);

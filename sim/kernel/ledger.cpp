@@ -21,7 +21,7 @@ void Ledger::merge(const Ledger& other) {
 
 Cents Ledger::item_year(PocketId pocket, ItemId item, std::uint32_t year) const {
   Cents sum = 0;
-  const Month end = static_cast<Month>(std::min<std::size_t>(months_, (year + 1) * 12U));
+  const Month end = static_cast<Month>(std::min<std::size_t>(months_, (std::size_t{year} + 1) * 12U));
   for (Month m = year * 12U; m < end; ++m) sum += at(m, pocket, item);
   return sum;
 }

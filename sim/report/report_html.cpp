@@ -398,8 +398,9 @@ std::string chart_pocket_costs(const AlternativeResult& a, std::size_t alt, Lang
     const std::size_t p = shown[i];
     const Columns d =
         columns(a.diff_by_year.size(), [&](std::size_t y) -> const Stat& { return a.diff_by_year[y][p]; });
-    const Box area{kCellW * static_cast<double>(i % kCols) + 88, kCellH * static_cast<double>(i / kCols) + 62,
-                   kCellW - 110, kCellH - 120};
+    const std::size_t row = i / kCols;
+    const Box area{kCellW * static_cast<double>(i % kCols) + 88, kCellH * static_cast<double>(row) + 62, kCellW - 110,
+                   kCellH - 120};
     Panel panel(
         svg, area, index_axis(d.mean.size(), std::string(text(Text::Year, lang))),
         value_axis(data_range({d.lo, d.hi, d.mean}, true), std::string(text(Text::EurPerYear, lang)), true, lang, 3),

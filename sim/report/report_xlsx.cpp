@@ -97,9 +97,10 @@ class Sheet {
  public:
   Sheet(Book& book, std::string_view name, std::span<const Column> columns)
       : book_(book), sheet_(book.add_sheet(name)) {
-    for (lxw_col_t col = 0; col < columns.size(); ++col) {
-      book_.check(worksheet_set_column(sheet_, col, col, columns[col].width, nullptr));
-      book_.check(worksheet_write_string(sheet_, 0, col, columns[col].title.c_str(), book_.header));
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const auto col = static_cast<lxw_col_t>(i);
+      book_.check(worksheet_set_column(sheet_, col, col, columns[i].width, nullptr));
+      book_.check(worksheet_write_string(sheet_, 0, col, columns[i].title.c_str(), book_.header));
     }
     worksheet_freeze_panes(sheet_, 1, 0);
   }

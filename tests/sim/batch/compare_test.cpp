@@ -183,6 +183,32 @@ TEST(CompareRun, ExistingCheckpointsAreNotRunAgain) {
   EXPECT_TRUE(std::filesystem::exists(checkpoint_file(dir, 2)));
 }
 
+std::uint64_t fnv1a(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// A fixed paired comparison hashed to a stored constant: any change in a team's or the zero alternative's results,
+// or in the MKBA arithmetic, shows up here (Debug and Release alike). When a change of the model is intended,
+// update the constant in a commit of its own that says which change moved it.
+TEST(CompareRun, GoldenHashOfAFixedComparison) {
+  scenarios::ScenarioDef def = small_team_scenario(1500, 36, 3.0);
+  def.run.warmup_months = 24;
+  def.teams[0].finding.outreach_visits = 4.0;
+  def.teams[0].mandate.enabled = true;
+  def.teams[0].mandate.custom_budget = 20000.0;
+  const CompareRequest req = make_request({def}, "both", 3, 2);
+  const auto dir = fresh_dir("compare_golden");
+  run_replications(req, dir);
+  const CompareResult r = fold_replications(req, dir);
+  const std::string all = compare_pockets_csv(r) + compare_ratios_csv(r) + compare_events_csv(r) + compare_levels_csv(r);
+  EXPECT_EQ(fnv1a(all), 0x7bcb175712b25ca3ULL) << std::hex << "0x" << fnv1a(all);
+}
+
 /// Hand-made checkpoints: two replications, two years, no discounting; the team paid by municipal social work.
 TEST(CompareFold, MeansIntervalsAndRatiosEqualHandComputation) {
   const auto dir = fresh_dir("compare_fold_hand");

@@ -1,5 +1,5 @@
 #pragma once
-// The monthly household dynamics of MODEL.md steps 1-4, each a free function over a range of households.
+// The monthly household dynamics of steps 1-4 (docs/MODEL.md §6), each a free function over a range of households.
 // Every draw is keyed by (household, month, purpose), so a household's month does not depend on the
 // order in which households or ranges are processed.
 #include <array>

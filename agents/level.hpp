@@ -1,5 +1,5 @@
 #pragma once
-// The problem level, derived from a household's state exactly as SOURCEBOOK §1 defines it:
+// The problem level, derived from a household's state exactly as [S004 §2.2] defines it (docs/MODEL.md §5):
 // red: escalated (evicted, child placed out of home, admitted, nursing home, detained) or in crisis in
 //      crisis_domains_red or more domains;
 // green: at most one domain with a problem (severity >= 1);

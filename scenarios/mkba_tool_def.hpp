@@ -1,5 +1,5 @@
 #pragma once
-// Settings of MKBA-tool mode (MODEL.md "MKBA-tool mode"; SOURCEBOOK §6 "The MKBA-tool (Excel)"): the inputs of
+// Settings of MKBA-tool mode (docs/MODEL.md "MKBA-tool mode"; [S004 App.2]): the inputs of
 // the tool's input screen [S004 App.2] for a static estimate of one year of a team's approach. The team's cost
 // per FTE, other costs and friction share come from the scenario's first team; everything else is here.
 // Lists by household type are families, elderly, other; lists by severity are single problem, multiple problems

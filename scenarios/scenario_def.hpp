@@ -99,7 +99,7 @@ struct SensitivityDef {
 
 inline constexpr std::array<std::string_view, 3> kMkbaModes{"continuous", "cohort", "both"};
 
-/// Settings of the social cost-benefit analysis (MODEL.md "Social cost-benefit accounting").
+/// Settings of the social cost-benefit analysis (docs/MODEL.md §17).
 struct MkbaDef {
   double discount_real = 0.025;        ///< real discount rate a year [S004 fn 13]
   double risk_premium = 0.03;          ///< risk premium added to it [S004 fn 13]

@@ -1,5 +1,5 @@
 #pragma once
-// The pockets (financiers) of MODEL.md. Every cost item names its payer among these.
+// The pockets (financiers), docs/MODEL.md §8. Every cost item names its payer among these.
 #include <array>
 #include <optional>
 #include <string_view>

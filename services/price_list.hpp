@@ -1,5 +1,5 @@
 #pragma once
-// The social price list (SOURCEBOOK §2) with a payer per item. The payer mapping is the model's
+// The social price list ([S003], docs/MODEL.md §7.10) with a payer per item. The payer mapping is the model's
 // (the sources do not say who pays each item); a scenario can remap any payer.
 #include <array>
 #include <string>

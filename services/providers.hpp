@@ -1,6 +1,6 @@
 #pragma once
 // Providers of care as usual with a limited number of places serve their waiting lists first in, first out
-// (MODEL.md "Services"). Providers without a limit start trajectories at once (care.cpp); only the limited
+// (docs/MODEL.md §11). Providers without a limit start trajectories at once (care.cpp); only the limited
 // ones keep a list here. Runs after the household pass, on one thread, in household order.
 #include <array>
 #include <cstdint>

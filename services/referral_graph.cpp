@@ -11,7 +11,7 @@ namespace {
 
 using Vertex = ReferralGraph::vertex_descriptor;
 
-/// Escalation sinks (red states of MODEL.md step 3) and the partners that raise them.
+/// Escalation sinks (red states of the escalation ladders, docs/MODEL.md §6.3) and the partners that raise them.
 enum Sink : std::size_t { kHousingCorporation, kEviction, kShelter, kSupervision, kPlacement, kAdmission,
                           kNursingHome, kPolice, kDetention, kSinkCount };
 constexpr std::array<std::string_view, kSinkCount> kSinkNames{
@@ -52,7 +52,7 @@ ReferralGraph build_referral_graph(const std::vector<TeamDef>& teams, const agen
   const auto ladder = [&](Vertex from, Vertex to, double hazard, const char* label) {
     add_edge(from, to, Route{RouteKind::Escalation, hazard, label}, g);
   };
-  // The escalation ladders of MODEL.md step 3 (hazards per month at the step's severity).
+  // The escalation ladders (docs/MODEL.md §6.3) (hazards per month at the step's severity).
   ladder(provider_v[static_cast<std::size_t>(Trajectory::DebtHelpLight)],
          provider_v[static_cast<std::size_t>(Trajectory::DebtRestructuring)], 1.0, "finances crisis");
   ladder(provider_v[static_cast<std::size_t>(Trajectory::DebtRestructuring)], sink_v[kHousingCorporation],

@@ -1,5 +1,5 @@
 #pragma once
-// The referral graph (MODEL.md "Services"): teams, providers and escalation sinks as vertices; referral,
+// The referral graph (docs/MODEL.md §12): teams, providers and escalation sinks as vertices; referral,
 // mandate and escalation routes as edges. Teams refer along their out-edges; escalation ladders are paths.
 #include <boost/graph/adjacency_list.hpp>
 #include <array>

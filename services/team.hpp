@@ -1,5 +1,5 @@
 #pragma once
-// Neighbourhood teams (MODEL.md steps 5, 6 and 8): finding households in the household pass, then on one
+// Neighbourhood teams (docs/MODEL.md §10: steps 5, 6 and 8 of the month): finding households in the household pass, then on one
 // thread, in household order: waiting list, intake, casework, mandate, referrals along the graph, closure
 // and monitoring, ramp-up, turnover and the team's costs on the ledger.
 #include <array>

@@ -1,5 +1,5 @@
 #pragma once
-// Settings of a neighbourhood team and its variants (MODEL.md "Services"), of the providers that carry
+// Settings of a neighbourhood team and its variants (docs/MODEL.md §10-11), of the providers that carry
 // care as usual, and of the financier module. Hazards are per month; shares are fractions 0..1.
 #include <array>
 #include <cstdint>
@@ -35,7 +35,7 @@ NameSet parse_name_set(std::string_view text, std::span<const std::string_view> 
 /// Income statuses by name, in the order of agents::Income.
 inline constexpr std::array<std::string_view, 5> kIncomeNames{"work", "unemployed", "welfare", "pension", "other"};
 
-/// How a team finds households (MODEL.md step 5).
+/// How a team finds households (docs/MODEL.md §10.2).
 struct FindingDef {
   std::array<double, 2> self_referral{0.004, 0.02};  ///< per month at worst severity 2, 3, for trust 0.5 (scales with trust) # assumption
   double housing_signal = 0.9;     ///< share of eviction lists the housing corporation passes on (about 2 weeks ahead) [S003] coverage # assumption
@@ -71,7 +71,7 @@ struct FindingDef {
   }
 };
 
-/// What the team does with a case (MODEL.md step 6).
+/// What the team does with a case (docs/MODEL.md §10.3-10.8).
 struct CaseworkDef {
   std::string disciplines = "work_income+youth+welfare+adult_mental_health+housing+care";  ///< '+'-joined disciplines
   /// Improvement hazards multiplied by 1 + improve[discipline] for the domain of a discipline the team holds
@@ -233,7 +233,7 @@ struct ProvidersDef {
   const ProviderDef& operator[](Trajectory t) const { return providers[static_cast<std::size_t>(t)]; }
 };
 
-/// The financier module (MODEL.md "Pockets"): yearly reviews of co-financing and of the team's size.
+/// The financier module (docs/MODEL.md §14): yearly reviews of co-financing and of the team's size.
 struct FinanciersDef {
   bool enabled = false;                    ///< co-financiers review and may withdraw; the municipality may resize
   bool pooled = false;                     ///< pooled budget: co-financiers and the municipality share net savings by contribution

@@ -120,7 +120,7 @@ CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects,
 ReplicationOutcome run_replication(const CompareRequest& req, std::uint32_t replication, std::size_t first,
                                    std::size_t count) {
   // One warm-up; every project alternative starts from a copy of it and steps in lockstep with the zero
-  // alternative on the same random numbers (MODEL.md "paired with common random numbers"). A project alternative
+  // alternative on the same random numbers (docs/MODEL.md §13). A project alternative
   // reads the zero alternative and never another project, so it does not matter which of them run here.
   const std::size_t end = std::min(req.alternatives.size(), first + std::min(count, req.alternatives.size()));
   std::vector<const scenarios::ScenarioDef*> defs;

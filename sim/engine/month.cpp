@@ -1,4 +1,4 @@
-// The month, written once as a readable list (docs/MODEL.md "What happens in a month"): the paired driver's
+// The month, written once as a readable list (docs/MODEL.md §6): the paired driver's
 // month over all worlds, and within it the month of one world, step by step. Nothing else steps a world.
 #include <algorithm>
 #include <iterator>

@@ -61,7 +61,7 @@ class World {
   World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
         const std::function<void(std::uint32_t)>& warmup_progress = {});
   /// A project alternative starting from a zero alternative's state (same households, network, warm-up and
-  /// random source): the paired world of MODEL.md. `project` must outlive the world.
+  /// random source): the paired world of docs/MODEL.md §13. `project` must outlive the world.
   World(const World& zero, const scenarios::ScenarioDef& project);
 
   Month month() const { return month_; }

@@ -1,5 +1,5 @@
 #pragma once
-// Social cost-benefit arithmetic (MODEL.md "Social cost-benefit accounting"; SOURCEBOOK §6): discounting,
+// Social cost-benefit arithmetic (docs/MODEL.md §17; [S004 §4]): discounting,
 // net present value, the three ratios, payback, and statistics over replications. Pure functions on
 // plain numbers, so each can be checked against a hand computation.
 #include <array>

@@ -1,6 +1,6 @@
 // MKBA-tool mode: reads a scenario's [mkba_tool] inputs and its first team, writes a StaticEstimate.
 // One year of approach: all costs in year 0, effect lines valued as quantity x price from year 1,
-// discounted over MKBA years 0..9 (MODEL.md "MKBA-tool mode"; SOURCEBOOK §6).
+// discounted over MKBA years 0..9 (docs/MODEL.md "MKBA-tool mode"; [S004 App.2]).
 #include "sim/mkba/mkba_tool.hpp"
 
 #include <fmt/format.h>

@@ -1,5 +1,5 @@
 #pragma once
-// MKBA-tool mode (SOURCEBOOK §6; MODEL.md "MKBA-tool mode"): the static spreadsheet estimate of one year of a
+// MKBA-tool mode (docs/MODEL.md "MKBA-tool mode"; [S004 App.2]): the static spreadsheet estimate of one year of a
 // team's approach, on the scenario's inputs, as a deterministic calculator. Shown beside the dynamic result
 // so a user sees where a static estimate and the simulated dynamics part ways.
 #include <array>

@@ -49,7 +49,7 @@ std::string scenarios_listing(std::span<const CatalogueEntry> entries);
 // Process figures: one project world observed beside its zero alternative
 // ---------------------------------------------------------------------------------------------------------------
 
-/// Process figures of one alternative in one replication by name (MODEL.md "Scenario catalogue"); NaN where a
+/// Process figures of one alternative in one replication by name (docs/MODEL.md §18.3); NaN where a
 /// figure is not defined (no households taken in, no visits).
 using Figures = std::map<std::string, double>;
 

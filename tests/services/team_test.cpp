@@ -1,4 +1,4 @@
-// One team on a hand-made population (MODEL.md steps 5, 6 and 8): intake, waiting list, outreach funnel,
+// One team on a hand-made population (docs/MODEL.md §10): intake, waiting list, outreach funnel,
 // mandate, closure and monitoring, turnover and the team's bookings. The effects of these mechanisms on a
 // whole world, against the zero alternative, are tested in tests/sim/paired_test.cpp.
 #include "services/team.hpp"
@@ -143,7 +143,7 @@ TEST_F(TeamTest, AHouseholdUnknownToCareTakenInAtOnceIsNewlyFound) {
   EXPECT_TRUE(pop.flags[0] & agents::kNewlyFound);
 }
 
-// Whether a household is newly found is judged at first contact and kept while it waits (MODEL.md §10.6): a
+// Whether a household is newly found is judged at first contact and kept while it waits (docs/MODEL.md §10.6): a
 // household unknown to care that had to wait for room is still newly found when it is taken in.
 TEST_F(TeamTest, AHouseholdUnknownToCareThatHadToWaitIsStillNewlyFound) {
   def.fte = 0.1;  // room for one red household
@@ -300,7 +300,7 @@ TEST_F(TeamTest, LeaversOpenVacanciesAndAZeroFteTeamDoesNothing) {
   EXPECT_DOUBLE_EQ(z.capacity_hours, 0.0);
 }
 
-// Finding (MODEL.md §10.2) with a team's intake group and the police signal, on a hand-made population
+// Finding (docs/MODEL.md §10.2) with a team's intake group and the police signal, on a hand-made population
 // in one neighbourhood; every household has a serious money problem, so it can be found.
 class FindingTest : public ::testing::Test {
  protected:

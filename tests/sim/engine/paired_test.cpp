@@ -1,5 +1,4 @@
-// Paired worlds and the team mechanisms they compare (MODEL.md "Services", "Pockets", "Social cost-benefit
-// accounting"). Each mechanism test builds worlds from one warm-up (common random numbers) that differ in
+// Paired worlds and the team mechanisms they compare (docs/MODEL.md §10-14 and §17). Each mechanism test builds worlds from one warm-up (common random numbers) that differ in
 // exactly one setting of the team, and checks the direction of the effect. Settings shared by both arms
 // may be strong so that the direction is unmistakable; sizes stay small for the sanitizer build.
 #include "sim/engine/paired.hpp"

@@ -1,4 +1,4 @@
-// The scenario catalogue (MODEL.md "Scenario catalogue"): every approach file loads, cites its sources and marks
+// The scenario catalogue (docs/MODEL.md §18): every approach file loads, cites its sources and marks
 // every assumption; `wijksim scenarios` lists exactly the files present; each approach's own mechanism does what
 // its file says in a short paired run; the validation report is deterministic and `--check` finds a stale copy.
 #include <gtest/gtest.h>

@@ -80,8 +80,11 @@ bool exempt(const std::string& key, const std::string& value) {
   return team_name || range_end;
 }
 
+/// The sourcebook's reports [S000]..[S004], MODEL.md, and the national statistics and guidelines of SOURCEBOOK §7.
 bool cites_source(const std::string& comment) {
-  return comment.find("[S00") != std::string::npos || comment.find("[MODEL.md") != std::string::npos;
+  for (const char* tag : {"[S00", "[MODEL.md", "[Werkgroep discontovoet", "[CBS", "[Aedes"})
+    if (comment.find(tag) != std::string::npos) return true;
+  return false;
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ struct MarkedValue {
 /// What a scenario file says about itself: its header and how each value is marked.
 struct FileNotes {
   std::vector<std::string> header;       ///< the leading comment lines, without "# "
-  std::vector<MarkedValue> sourced;      ///< comment cites the sourcebook ([S000]..[S004]) or MODEL.md, no "assumption"
+  std::vector<MarkedValue> sourced;      ///< comment cites the sourcebook ([S000]..[S004], [CBS], [Aedes], [Werkgroep discontovoet 2020]) or MODEL.md, no "assumption"
   std::vector<MarkedValue> assumptions;  ///< comment says "assumption" (also when it cites a source besides)
   std::vector<MarkedValue> unmarked;     ///< neither; names, `extends`, empty strings and sensitivity ends excepted
 };

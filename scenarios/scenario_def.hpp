@@ -2,8 +2,10 @@
 // A scenario as plain settings structs. Only the loader (loader.hpp) turns TOML into these; the
 // simulation reads nothing else.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "agents/agents_def.hpp"
@@ -99,10 +101,23 @@ struct SensitivityDef {
 
 inline constexpr std::array<std::string_view, 3> kMkbaModes{"continuous", "cohort", "both"};
 
+/// A discount rate as its two parts: a real (risk-free) rate and a risk premium, both a year.
+struct DiscountParts {
+  double real, premium;
+};
+/// The Dutch standard discount rate in force since 1 January 2021: 2.25% real, a risk-free rate of -1% plus a risk
+/// premium of 3.25% [Werkgroep discontovoet 2020].
+inline constexpr DiscountParts kStandardDiscount{-0.01, 0.0325};
+/// The rate of the sources (2014): 2.5% real plus a 3% risk premium, 5.5% [S004 fn 13].
+inline constexpr DiscountParts kSourceDiscount{0.025, 0.03};
+/// Which rate a scenario discounts at: the standard rate, the sources' rate, or another one set for the run.
+enum class DiscountBasis : std::uint8_t { Standard, Source, Custom };
+inline constexpr std::array<std::string_view, 3> kDiscountBasisNames{"standard", "source", "custom"};
+
 /// Settings of the social cost-benefit analysis (docs/MODEL.md §17).
 struct MkbaDef {
-  double discount_real = 0.025;        ///< real discount rate a year [S004 fn 13]
-  double risk_premium = 0.03;          ///< risk premium added to it [S004 fn 13]
+  double discount_real = kStandardDiscount.real;     ///< real (risk-free) discount rate a year [Werkgroep discontovoet 2020]
+  double risk_premium = kStandardDiscount.premium;   ///< risk premium added to it [Werkgroep discontovoet 2020]
   std::string mode = "continuous";     ///< continuous (team all horizon), cohort (one year of approach [S004 §4.4]) or both
   std::uint32_t replications = 20;     ///< paired replications of `wijksim compare` # assumption
   std::uint32_t cohort_months = 12;    ///< months the team works in cohort mode [S004 §4.4]
@@ -110,14 +125,21 @@ struct MkbaDef {
 
   bool operator==(const MkbaDef&) const = default;
   template <class V> void visit(V& v) {
-    v.field("discount_real", discount_real, kernel::Range{0.0, 0.5}, "real discount rate a year");
+    v.field("discount_real", discount_real, kernel::Range{-0.05, 0.5}, "real (risk-free) discount rate a year");
     v.field("risk_premium", risk_premium, kernel::Range{0.0, 0.5}, "risk premium added to the discount rate");
     v.choice("mode", mode, kMkbaModes, "continuous, cohort or both");
     v.field("replications", replications, kernel::Range{1, 100000}, "paired replications of wijksim compare");
     v.field("cohort_months", cohort_months, kernel::Range{1, 1200}, "months the team works in cohort mode");
     v.tables("sensitivity", sensitivity, "one-way ranges for the tornado chart");
   }
-  double discount_rate() const { return discount_real + risk_premium; }
+  /// Real rate plus risk premium, rounded to 1e-12 so that -1% + 3.25% is 0.0225 exactly as written.
+  double discount_rate() const { return std::round((discount_real + risk_premium) * 1e12) / 1e12; }
+  /// Standard or Source when both parts are those of that rate; Custom otherwise.
+  DiscountBasis discount_basis() const {
+    const auto is = [this](DiscountParts p) { return discount_real == p.real && risk_premium == p.premium; };
+    return is(kStandardDiscount) ? DiscountBasis::Standard : is(kSourceDiscount) ? DiscountBasis::Source
+                                                                                 : DiscountBasis::Custom;
+  }
 };
 
 struct ScenarioDef {

@@ -424,6 +424,9 @@ CompareResult fold_replications(const CompareRequest& req, const fs::path& dir,
   result.months = req.zero.run.months;
   result.seed = req.zero.run.seed;
   result.discount_rate = req.discount_rate;
+  result.discount_real = req.zero.mkba.discount_real;
+  result.risk_premium = req.zero.mkba.risk_premium;
+  result.discount_basis = req.zero.mkba.discount_basis();
   result.zero_cost_by_year = stats(zero_cost);
   result.zero_levels = level_means(zero_levels, req.replications);
   result.zero_flows = flow_means(zero_flows, req.replications);
@@ -447,6 +450,7 @@ std::vector<std::pair<std::string, std::string>> compare_inputs(const CompareReq
       {"discount_real", fmt::format("{}", z.mkba.discount_real)},
       {"risk_premium", fmt::format("{}", z.mkba.risk_premium)},
       {"discount_rate", fmt::format("{}", req.discount_rate)},
+      {"discount_basis", std::string(scenarios::kDiscountBasisNames[static_cast<std::size_t>(z.mkba.discount_basis())])},
   };
   for (std::size_t a = 0; a < req.alternatives.size(); ++a) {
     const Alternative& alt = req.alternatives[a];

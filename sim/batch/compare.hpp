@@ -31,7 +31,7 @@ struct CompareRequest {
   std::vector<Alternative> alternatives;   ///< at least one
   std::uint32_t replications = 20;
   unsigned threads = 0;                    ///< worker threads over replications (0 = all cores)
-  double discount_rate = 0.055;            ///< real rate plus risk premium
+  double discount_rate = 0.0225;           ///< real rate plus risk premium (the zero alternative's)
 };
 
 /// Build the request from project scenarios (all must share one zero alternative) and the mode
@@ -70,6 +70,8 @@ struct CompareResult {
   std::uint32_t replications = 0, households = 0, months = 0;
   std::uint64_t seed = 0;
   double discount_rate = 0.0;
+  double discount_real = 0.0, risk_premium = 0.0;  ///< its two parts
+  scenarios::DiscountBasis discount_basis = scenarios::DiscountBasis::Standard;
   std::vector<std::array<Stat, services::kPocketCount>> zero_cost_by_year;  ///< [year][pocket]
   std::vector<std::array<double, agents::kLevelCount>> zero_levels;          ///< [month] mean
   std::vector<std::array<std::array<double, agents::kLevelCount>, agents::kLevelCount>> zero_flows;

@@ -76,7 +76,7 @@ struct CompareOptions {
   std::optional<std::uint32_t> replications;
   std::string mode;                    ///< empty: the scenario's mkba.mode
   std::string lang = "en";
-  std::optional<double> discount;      ///< total discount rate (replaces real rate and risk premium)
+  std::optional<std::string> discount; ///< standard, source, or a total rate (replaces real rate and risk premium)
   std::string out, resume;
   std::vector<std::string> grid;       ///< sweep: key=v1,v2,...
   bool tornado = false;                ///< sweep: one-way sensitivity over the scenario's ranges

@@ -1,6 +1,7 @@
 // `wijksim compare` and `wijksim sweep`: paired replications with checkpoints in <out>.partial, folded into
 // the MKBA per pocket; `--resume <out>` finishes an interrupted run with identical files. Under an MPI launcher
 // every rank runs these commands: rank 0 owns the job and its files, the others compute (sim/cluster.hpp).
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
@@ -43,7 +44,9 @@ void CompareOptions::add_to(CLI::App& cmd, bool sweep) {
   cmd.add_option("--mode", mode, "continuous (team all horizon), cohort (one year of approach) or both "
                                  "(default: the scenario's mkba.mode)");
   cmd.add_option("--lang", lang, "Labels of report.html and mkba.xlsx: en or nl")->default_val("en");
-  cmd.add_option("--discount", discount, "Discount rate a year, replacing real rate plus risk premium (0 allowed)");
+  cmd.add_option("--discount", discount,
+                 "standard (2.25%, the Dutch standard since 2021 [Werkgroep discontovoet 2020], the default), source "
+                 "(the sources' 5.5% [S004 fn 13]) or a rate a year replacing real rate plus risk premium (0 allowed)");
   cmd.add_option("--out", out, "Output folder (default out/<command>-<scenario>-<timestamp>)");
   cmd.add_option("--resume", resume, "Finish the interrupted run whose output folder is DIR (other options are ignored, "
                                      "except --threads)");
@@ -62,11 +65,24 @@ struct Job {
 
 fs::path work_folder(const fs::path& out) { return fs::path(out.string() + ".partial"); }
 
+/// --discount as the two parts of the rate: a named rate's parts, or a number as the real rate without premium.
+scenarios::DiscountParts discount_parts(const std::string& value) {
+  if (value == "standard") return scenarios::kStandardDiscount;
+  if (value == "source") return scenarios::kSourceDiscount;
+  double rate = 0.0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), rate);
+  if (value.empty() || error != std::errc() || end != value.data() + value.size())
+    throw scenarios::ScenarioError("--discount", 0, "", fmt::format(
+        "'{}' is not a discount rate: standard (2.25%), source (5.5%) or a number such as 0.03", value));
+  return {rate, 0.0};
+}
+
 std::vector<std::string> overrides_of(const CompareOptions& opt) {
   std::vector<std::string> o = opt.sim.overrides();
   if (opt.discount) {
-    o.push_back(fmt::format("mkba.discount_real={}", *opt.discount));
-    o.push_back("mkba.risk_premium=0");
+    const scenarios::DiscountParts parts = discount_parts(*opt.discount);
+    o.push_back(fmt::format("mkba.discount_real={}", parts.real));
+    o.push_back(fmt::format("mkba.risk_premium={}", parts.premium));
   }
   return o;
 }

@@ -109,6 +109,12 @@ std::string mkba_json(const CompareResult& r) {
   j["months"] = r.months;
   j["seed"] = r.seed;
   j["discount_rate"] = json_number(r.discount_rate);
+  j["discount_basis"] = scenarios::kDiscountBasisNames[static_cast<std::size_t>(r.discount_basis)];
+  j["discount_source"] = r.discount_basis == scenarios::DiscountBasis::Standard ? Json("Werkgroep discontovoet 2020")
+                         : r.discount_basis == scenarios::DiscountBasis::Source ? Json("S004 fn 13")
+                                                                                : Json(nullptr);
+  j["discount_real"] = json_number(r.discount_real);
+  j["risk_premium"] = json_number(r.risk_premium);
   if (!r.alternatives.empty()) alternative_members(j, r.alternatives.front(), r);
   Json alternatives = Json::array();
   for (const AlternativeResult& a : r.alternatives) {
@@ -239,15 +245,27 @@ std::string interval(const Stat& s, const std::function<std::string(double)>& f)
 
 std::string ratio_text(double x) { return std::isfinite(x) ? fmt::format("{:.2f}", x) : "-"; }
 
+/// "2.25% (standard since 2021 [Werkgroep discontovoet 2020])" for the console.
+std::string discount_line(const CompareResult& r) {
+  const std::string rate = fmt::format("{:g}%", std::round(r.discount_rate * 1e6) / 1e4);
+  switch (r.discount_basis) {
+    case scenarios::DiscountBasis::Standard: return rate + " (the Dutch standard since 2021 [Werkgroep discontovoet 2020])";
+    case scenarios::DiscountBasis::Source: return rate + " (the sources' rate [S004 fn 13])";
+    case scenarios::DiscountBasis::Custom: break;
+  }
+  return rate + " (set for this run)";
+}
+
+
 }  // namespace
 
 std::string compare_table(const CompareResult& r) {
   std::string out;
   for (const AlternativeResult& a : r.alternatives) {
     out += fmt::format("MKBA: {} against the zero alternative '{}', {} paired replications of {} households x {} months,"
-                       " discount rate {:.1f}%\n"
+                       " discount rate {}\n"
                        "EUR; gain = zero alternative minus project (positive: the pocket is better off); [95% CI]\n\n",
-                       a.label, r.zero_name, r.replications, r.households, r.months, r.discount_rate * 100.0);
+                       a.label, r.zero_name, r.replications, r.households, r.months, discount_line(r));
     out += fmt::format("{:<26} {:>31} {:>31} {:>10}\n", "pocket", "NPV of the gain", "budget effect after 2 years",
                        "pays team");
     for (std::size_t p = 0; p < kPocketCount; ++p) {

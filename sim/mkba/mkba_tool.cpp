@@ -242,8 +242,12 @@ std::string benefit_rows(const StaticEstimate& e) {
 }
 
 std::string pocket_rows(const StaticEstimate& e) {
-  std::string out =
-      fmt::format("Per pocket (present values at {:g}% a year; after 2 years undiscounted)\n", e.discount_rate * 100.0);
+  static constexpr std::array<const char*, 3> kBasis{
+      "the Dutch standard rate since 2021 [Werkgroep discontovoet 2020]", "the sources' rate [S004 fn 13]",
+      "set for this run"};
+  std::string out = fmt::format("Per pocket (present values at {:g}% a year, {}; after 2 years undiscounted)\n",
+                                std::round(e.discount_rate * 1e6) / 1e4,
+                                kBasis[static_cast<std::size_t>(e.discount_basis)]);
   out += fmt::format("  {:<26}{:>12}{:>12}{:>12}{:>16}\n", "pocket", "cost", "benefit", "net", "after 2 years");
   for (std::size_t p = 0; p < services::kPocketCount; ++p) {
     if (e.cost_by_pocket[p] == 0.0 && e.benefit_by_pocket[p] == 0.0) continue;
@@ -275,6 +279,7 @@ StaticEstimate mkba_tool_estimate(const scenarios::ScenarioDef& def) {
   StaticEstimate e;
   e.team = team.name;
   e.discount_rate = def.mkba.discount_rate();
+  e.discount_basis = def.mkba.discount_basis();
   e.attribution = tool.attribution;
   e.relapse = tool.relapse;
   e.cost_per_fte = team.cost_per_fte;

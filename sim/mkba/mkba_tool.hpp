@@ -50,6 +50,7 @@ struct StaticEstimate {
   PocketEuros cost_by_pocket{}, benefit_by_pocket{};  ///< present values, EUR
   PocketEuros budget_after_2y{};                      ///< benefit minus cost over years 0 and 1, undiscounted
   double discount_rate = 0.0;
+  scenarios::DiscountBasis discount_basis = scenarios::DiscountBasis::Standard;  ///< which rate that is
   std::array<double, 3> pv_cost{}, pv_benefit{}, npv{}, ratio{};  ///< per Scope
 };
 

@@ -31,7 +31,7 @@ TEST(CompareRequest, ZeroAlternativeAndModes) {
   EXPECT_EQ(both.alternatives[1].mode, Mode::Cohort);
   EXPECT_EQ(both.alternatives[1].def.teams[0].active_months, 12u);  // one year of approach [S004 §4.4]
   EXPECT_EQ(both.alternatives[1].label, "small_team (cohort)");
-  EXPECT_DOUBLE_EQ(both.discount_rate, 0.055);
+  EXPECT_DOUBLE_EQ(both.discount_rate, 0.0225);  // the standard rate [Werkgroep discontovoet 2020]
 }
 
 TEST(CompareRequest, RefusesScenariosThatCannotBePaired) {

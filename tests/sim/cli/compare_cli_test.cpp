@@ -39,7 +39,9 @@ TEST(CompareCli, WritesEveryFileAndPrintsTheMkbaTable) {
   const std::string json = slurp(dir / "run" / "mkba.json");
   EXPECT_NE(json.find("\"replications\": 3"), std::string::npos);
   EXPECT_NE(json.find("\"households\": 1000"), std::string::npos);
-  EXPECT_NE(json.find("\"discount_rate\": 0.055"), std::string::npos);
+  EXPECT_NE(json.find("\"discount_rate\": 0.0225"), std::string::npos);  // the standard rate
+  EXPECT_NE(json.find("\"discount_basis\": \"standard\""), std::string::npos);
+  EXPECT_NE(json.find("\"discount_source\": \"Werkgroep discontovoet 2020\""), std::string::npos);
   // One line per replication and scope.
   const std::string rows = slurp(dir / "run" / "replications.csv");
   EXPECT_EQ(std::count(rows.begin(), rows.end(), '\n'), 1 + 3 * 3);

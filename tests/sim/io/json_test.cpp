@@ -68,7 +68,7 @@ TEST(Json, DefKeysInSchemaOrder) {
   EXPECT_EQ(j["teams"][0]["name"], "Noord \"oost\"");
   EXPECT_EQ(j["teams"][0]["fte"], 4) << "a whole double is written as an integer";
   EXPECT_EQ(j["teams"][0]["hours"], Json::parse("[4, 8, 30, 120]"));
-  EXPECT_EQ(j["mkba"]["discount_real"].get<double>(), 0.025);
+  EXPECT_EQ(j["mkba"]["discount_real"].get<double>(), -0.01);
   EXPECT_TRUE(j["mkba"]["sensitivity"].is_array());
 }
 
@@ -120,8 +120,9 @@ TEST(Json, MkbaJsonKeepsKeysOrderAndNull) {
                                          "npv", "pv_cost", "pv_benefit", "npv_by_pocket", "budget_after_2y",
                                          "payback_year", "payback_year_by_scope", "per_household", "team_cost",
                                          "net_by_year", "static_estimate"};
-  std::vector<std::string> top{"schema", "zero_alternative", "replications", "households", "months", "seed",
-                               "discount_rate"};
+  std::vector<std::string> top{"schema",        "zero_alternative", "replications",  "households",
+                               "months",        "seed",             "discount_rate", "discount_basis",
+                               "discount_source", "discount_real",  "risk_premium"};
   top.insert(top.end(), members.begin(), members.end());
   top.push_back("alternatives");
   EXPECT_EQ(keys(j), top);

@@ -86,7 +86,7 @@ TEST(MkbaTool, EachBenefitLineIsQuantityTimesPriceAfterAttributionAndRelapse) {
     EXPECT_NEAR(b.quantity, l.households * 0.5 * l.kept, 1e-9) << l.name;
     EXPECT_DOUBLE_EQ(b.price, l.price) << l.name;
     double pv = 0.0;
-    for (std::uint32_t y = 1; y <= l.years; ++y) pv += l.households * 0.5 * l.kept * l.price / std::pow(1.055, y);
+    for (std::uint32_t y = 1; y <= l.years; ++y) pv += l.households * 0.5 * l.kept * l.price / std::pow(1.0225, y);  // the standard rate
     EXPECT_NEAR(b.pv, pv, 1e-6) << l.name;
   }
   // The eviction line in numbers: 328 x 2% x 50% x 80% = 2.624 households x 7,200 = 18,892.80 a year.
@@ -217,7 +217,8 @@ TEST(MkbaTool, TableShowsReachCostsLinesAndRatios) {
   const std::string table = mkba_tool_table(e);
   for (const char* part :
        {"voorbeeldteam", "3.56", "328.00", "multiple, not self-reliant", "eviction prevented", "exit from welfare",
-        "2.62 x     7,200", "municipality_social_work", "societal", "financial", "municipal", "5.5%"})
+        "2.62 x     7,200", "municipality_social_work", "societal", "financial", "municipal", "2.25% a year",
+        "Werkgroep discontovoet 2020"})
     EXPECT_NE(table.find(part), std::string::npos) << "missing '" << part << "' in\n" << table;
 }
 

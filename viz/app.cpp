@@ -105,7 +105,7 @@ void App::draw_title(Canvas& c, sf::Vector2f size) {
   const Alternative& a = *alts_.front();
   const std::string when =
       fmt::format("{} {} / {}  ({} {})   {} {}{}", c.tr(Label::Month), a.month(), a.def().run.months,
-                  c.tr(Label::Year), a.month() == 0 ? 1 : kernel::year_of(a.month() - 1) + 1, c.tr(Label::Seed), seed_,
+                  c.tr(Label::Year), a.month() == 0 ? 0 : kernel::year_of(a.month() - 1), c.tr(Label::Seed), seed_,
                   a.finished() ? fmt::format("   · {}", c.tr(Label::Finished)) : std::string());
   c.text(when, {size.x - 14.0F, 12.0F}, 16, sf::Color::White, Align::Right);
 }

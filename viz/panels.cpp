@@ -278,7 +278,7 @@ PocketRows draw_money(Canvas& c, const Alternative& alt, const sf::FloatRect& ar
   const std::string when = view == MoneyView::Cumulative
                                ? str(c.tr(Label::Cumulative))
                                : fmt::format("{} ({} {})", c.tr(Label::PerYear), c.tr(Label::Year),
-                                             alt.month() == 0 ? 1 : kernel::year_of(alt.month() - 1) + 1);
+                                             alt.month() == 0 ? 0 : kernel::year_of(alt.month() - 1));
   c.text(when + "  [Y]", {area.left, area.top}, 13, palette::kText, Align::Left, true);
   c.text(c.fit(c.tr(Label::Legend), 11, area.width), {area.left, area.top + 18.0F}, 11, palette::kMuted);
   const std::vector<PocketRow> rows = pocket_rows(alt, view);
@@ -318,7 +318,7 @@ PocketRows draw_money(Canvas& c, const Alternative& alt, const sf::FloatRect& ar
   const auto& events = alt.run().financier_events();
   float ey = y + 36.0F;
   for (std::size_t i = events.size() > 2 ? events.size() - 2 : 0; i < events.size(); ++i) {
-    c.text(c.fit(fmt::format("{} {}: {} — {}", c.tr(Label::Year), events[i].year + 1, events[i].team, events[i].what),
+    c.text(c.fit(fmt::format("{} {}: {} — {}", c.tr(Label::Year), events[i].year, events[i].team, events[i].what),
                  11, area.width),
            {area.left, ey}, 11, palette::kCost);
     ey += 14.0F;

@@ -73,7 +73,7 @@ class TablePath {
 /// Values that need no source: what a file is called and where it starts from, "none" strings, and the two
 /// ends of a sensitivity range (their `key` line carries the source).
 bool exempt(const std::string& key, const std::string& value) {
-  if (key == "name" || key == "description" || key == "extends" || value == "\"\"") return true;
+  if (key == "name" || key == "description" || key == "label" || key == "extends" || value == "\"\"") return true;
   const bool team_name = key.rfind("teams.", 0) == 0 && key.size() > 5 && key.ends_with(".name") &&
                          std::count(key.begin(), key.end(), '.') == 2;
   const bool range_end = key.rfind("mkba.sensitivity.", 0) == 0 && (key.ends_with(".low") || key.ends_with(".high"));
@@ -85,6 +85,11 @@ bool cites_source(const std::string& comment) {
   for (const char* tag : {"[S00", "[MODEL.md", "[Werkgroep discontovoet", "[CBS", "[Aedes"})
     if (comment.find(tag) != std::string::npos) return true;
   return false;
+}
+
+/// The text of a TOML string value as written (`"default.toml"` -> default.toml).
+std::string unquoted(const std::string& value) {
+  return value.size() >= 2 && value.front() == '"' && value.back() == '"' ? value.substr(1, value.size() - 2) : value;
 }
 
 }  // namespace
@@ -121,6 +126,7 @@ FileNotes read_file_notes(const fs::path& file) {
     if (eq == std::string::npos) continue;
     MarkedValue v{number, tables.key(trim(std::string_view(code).substr(0, eq))),
                   trim(std::string_view(code).substr(eq + 1)), comment};
+    if (v.key == "extends") notes.extends = unquoted(v.value);
     if (lower(comment).find("assumption") != std::string::npos) {
       notes.assumptions.push_back(std::move(v));
     } else if (cites_source(comment)) {
@@ -128,6 +134,22 @@ FileNotes read_file_notes(const fs::path& file) {
     } else if (!exempt(v.key, v.value)) {
       notes.unmarked.push_back(std::move(v));
     }
+  }
+  return notes;
+}
+
+std::map<std::string, std::string> value_notes(const fs::path& file) {
+  std::map<std::string, std::string> notes;
+  fs::path current = file;
+  // The file's own notes first; a value set again lower in the chain keeps the note of the file that sets it last.
+  for (int depth = 0; depth < 16 && !current.empty(); ++depth) {
+    std::error_code error;
+    if (!fs::is_regular_file(current, error)) break;
+    const FileNotes n = read_file_notes(current);
+    for (const auto* list : {&n.sourced, &n.assumptions, &n.unmarked})
+      for (const MarkedValue& v : *list)
+        if (!v.comment.empty()) notes.emplace(v.key, v.comment);
+    current = n.extends.empty() ? fs::path() : current.parent_path() / n.extends;
   }
   return notes;
 }

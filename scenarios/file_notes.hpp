@@ -5,6 +5,7 @@
 // (tables, arrays of tables, `key = value  # comment`).
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,16 @@ struct FileNotes {
   std::vector<MarkedValue> sourced;      ///< comment cites the sourcebook ([S000]..[S004], [CBS], [Aedes], [Werkgroep discontovoet 2020]) or MODEL.md, no "assumption"
   std::vector<MarkedValue> assumptions;  ///< comment says "assumption" (also when it cites a source besides)
   std::vector<MarkedValue> unmarked;     ///< neither; names, `extends`, empty strings and sensitivity ends excepted
+  std::string extends;                   ///< the file it extends, as written (empty: none)
 };
 
 /// The notes of one scenario file (its own lines; not those of the file it extends). Throws ScenarioError when
 /// the file cannot be opened.
 FileNotes read_file_notes(const std::filesystem::path& file);
+
+/// The comment of every value of a scenario and of the files it extends (key path as for --set -> comment, e.g.
+/// "prices.youth_ambulatory.eur" -> "[S003] youth care without placement"); the nearest file's comment wins. Files
+/// that cannot be read end the chain.
+std::map<std::string, std::string> value_notes(const std::filesystem::path& file);
 
 }  // namespace wijksim::scenarios

@@ -145,6 +145,7 @@ struct MkbaDef {
 struct ScenarioDef {
   std::string name = "default";       ///< short name, used in output folder names
   std::string description;            ///< one line for listings
+  std::string label;                  ///< the alternative in words for reports (empty: from the name or settings)
   RunDef run;
   agents::PopulationDef population;
   agents::NetworkDef network;
@@ -168,6 +169,7 @@ struct ScenarioDef {
   template <class V> void visit(V& v) {
     v.text("name", name, "short name, used in output folder names");
     v.text("description", description, "one line for listings");
+    v.text("label", label, "the alternative in words for reports, e.g. \"team of 6 FTE with mandate\"");
     v.table("run", run, "size, horizon and seed");
     v.table("population", population, "households");
     v.table("network", network, "social network");

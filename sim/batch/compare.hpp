@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,12 +44,16 @@ CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects,
 /// Aggregates of one alternative over the replications. Money in euros; "gain" is zero minus project
 /// (positive: the pocket or society is better off).
 struct AlternativeResult {
-  std::string label, scenario;
+  std::string label, scenario;  ///< "<scenario> (<mode>)" for files; the scenario's name
+  std::string caption;          ///< the scenario's own label for people (`label = ...`), may be empty
   Mode mode = Mode::Continuous;
   double discount_rate = 0.0;                                          ///< this alternative's (real + risk premium)
   std::vector<std::array<Stat, services::kPocketCount>> cost_by_year;  ///< [year][pocket] cost in this alternative
   std::vector<std::array<Stat, services::kPocketCount>> diff_by_year;  ///< [year][pocket] project minus zero
   std::vector<std::array<Stat, services::kPocketCount>> team_by_year;  ///< [year][pocket] paid for the teams
+  /// [year][pocket] the MKBA's split of the difference (docs/MODEL.md §17), per replication then averaged:
+  /// investment (team items, project minus zero), extra care (a cost) and avoided costs (a benefit).
+  std::vector<std::array<Stat, services::kPocketCount>> investment_by_year, extra_care_by_year, avoided_by_year;
   std::array<Stat, services::kPocketCount> npv_by_pocket;              ///< discounted gain
   std::array<Stat, services::kPocketCount> budget_after_2y;            ///< gain over years 0-1, undiscounted
   std::array<Stat, 3> ratio, npv, pv_cost, pv_benefit;                 ///< per Scope
@@ -65,8 +70,35 @@ struct AlternativeResult {
   std::optional<StaticEstimate> static_estimate; ///< the MKBA-tool estimate on the same inputs (set by the caller)
 };
 
+/// One alternative against another in the same replications (paired), `to` minus `from`: computed per replication,
+/// so the intervals are those of the increment itself.
+struct Increment {
+  std::size_t from = 0, to = 0;  ///< alternatives (indices into CompareResult::alternatives)
+  Stat budget;                   ///< team budget a year, EUR (team cost over the horizon / years)
+  std::array<Stat, 3> npv;       ///< per Scope
+  Stat pv_cost, pv_benefit;      ///< societal
+  Stat ratio;                    ///< societal: extra PV benefit / extra PV cost; undefined (NaN) unless the step costs
+                                 ///< society more in every replication
+  double p_better = 0.0;         ///< share of replications in which the societal NPV grows
+};
+
+/// The effect of changing one setting with every other setting equal: the mean over the pairs of alternatives that
+/// differ only there (e.g. the mandate at each team size of a sweep), per replication.
+struct SettingEffect {
+  std::string key, from, to;     ///< key path as for --set, and its two values
+  std::size_t pairs = 0;         ///< pairs of alternatives averaged
+  Increment effect;              ///< from/to: the first pair
+};
+
+/// An input recorded with a result (Inputs sheet, the report's inputs): key, value and what the scenario file says
+/// of it (its comment: a source tag such as [S003], or "assumption"; empty when not known).
+struct Input {
+  std::string key, value, source;
+};
+
 struct CompareResult {
-  std::string zero_name;
+  std::string zero_name;                   ///< for files: "<neighbourhoods> without teams"
+  std::vector<std::string> district;       ///< the district's neighbourhoods, for people
   std::uint32_t replications = 0, households = 0, months = 0;
   std::uint64_t seed = 0;
   double discount_rate = 0.0;
@@ -76,8 +108,10 @@ struct CompareResult {
   std::vector<std::array<double, agents::kLevelCount>> zero_levels;          ///< [month] mean
   std::vector<std::array<std::array<double, agents::kLevelCount>, agents::kLevelCount>> zero_flows;
   std::vector<AlternativeResult> alternatives;
-  /// Inputs for the record (key, value): households, months, seed, discount rate, teams' FTE and costs, ...
-  std::vector<std::pair<std::string, std::string>> inputs;
+  std::vector<Increment> increments;       ///< every pair from < to, in order (0,1), (0,2), ..., (1,2), ...
+  std::vector<SettingEffect> setting_effects;  ///< one-setting changes found among the alternatives
+  /// Inputs for the record: households, months, seed, discount rate, teams' FTE and costs, prices and effect sizes
+  std::vector<Input> inputs;
 };
 
 /// What one replication leaves for the aggregates: integers only (cents, counts), so it is checkpointed
@@ -132,7 +166,20 @@ struct ReplicationRow {
 /// row(...) is called per replication and alternative.
 CompareResult fold_replications(const CompareRequest& req, const std::filesystem::path& dir,
                                 const std::function<void(const ReplicationRow&)>& row = {});
-/// The inputs recorded with a result (Inputs sheet, manifest).
-std::vector<std::pair<std::string, std::string>> compare_inputs(const CompareRequest& req);
+/// The increment from one alternative to another (from != to; reversed when from > to).
+Increment increment(const CompareResult& result, std::size_t from, std::size_t to);
+/// A scenario's settings as (key path, value) pairs, in schema order; names, labels and descriptions left out.
+std::vector<std::pair<std::string, std::string>> flat_settings(const scenarios::ScenarioDef& def);
+/// The name of a zero alternative for files: "<neighbourhood>+<neighbourhood> without teams".
+std::string zero_name(const scenarios::ScenarioDef& def);
+
+/// The inputs recorded with a result (Inputs sheet): the run, the discount rate, per alternative its teams' size,
+/// costs and effect sizes, and the price list with its payers. Sources are left empty (see with_sources).
+std::vector<Input> compare_inputs(const CompareRequest& req);
+/// Fill each input's source from the notes of the scenario files, one map (key path -> comment) per project scenario
+/// in request order: `alternative.<a>.teams.<t>.<key>` reads the notes of alternative a's scenario, other keys
+/// (prices, mkba.*) those of the first.
+void with_sources(std::vector<Input>& inputs, const CompareRequest& req,
+                  const std::vector<std::map<std::string, std::string>>& notes);
 
 }  // namespace wijksim::sim

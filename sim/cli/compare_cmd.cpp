@@ -7,10 +7,12 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "sim/cli/commands.hpp"
 #include "sim/batch/cluster.hpp"
+#include "scenarios/file_notes.hpp"
 #include "sim/batch/compare.hpp"
 #include "sim/io/compare_output.hpp"
 #include "sim/io/def_json.hpp"
@@ -18,6 +20,7 @@
 #include "sim/mkba/mkba_tool.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/labels/labels.hpp"
+#include "sim/report/decision_html.hpp"
 #include "sim/report/report_html.hpp"
 #include "sim/report/report_xlsx.hpp"
 #include "sim/report/sweep_html.hpp"
@@ -57,6 +60,9 @@ namespace {
 /// A comparison on disk: its output folder and the work folder with its inputs and checkpoints.
 struct Job {
   std::vector<scenarios::ScenarioDef> projects;
+  /// Per project scenario, the comments of its file's values (sources of the Inputs sheet); kept with the job so a
+  /// resumed run writes the same files.
+  std::vector<std::map<std::string, std::string>> notes;
   std::string mode, lang, command, kind;
   std::uint32_t replications = 0;
   fs::path out, work;
@@ -107,12 +113,34 @@ std::size_t read_job_settings(std::istream& in, Job& job) {
   return count;
 }
 
-/// Save what a resume needs: the merged project scenarios and the job's settings.
+/// Save what a resume needs: the merged project scenarios, their files' notes and the job's settings.
 void save_job(const Job& job) {
   fs::create_directories(job.checkpoints());
   for (std::size_t i = 0; i < job.projects.size(); ++i)
     sim::write_text(job.work / fmt::format("scenario-{}.toml", i), scenarios::to_toml(job.projects[i]));
+  sim::write_text(job.work / "notes.json", sim::json_text(sim::Json(job.notes)));
   sim::write_text(job.work / "job.txt", job_settings(job));
+}
+
+/// The notes a job saved; none when it saved none.
+std::vector<std::map<std::string, std::string>> load_notes(const fs::path& work) {
+  std::ifstream in(work / "notes.json");
+  if (!in) return {};
+  try {
+    return nlohmann::json::parse(in).get<std::vector<std::map<std::string, std::string>>>();
+  } catch (const nlohmann::json::exception&) {
+    return {};  // the notes only fill the Inputs sheet's source column
+  }
+}
+
+/// The comments of a scenario file's values and those of the files it extends; none for the embedded default.
+std::map<std::string, std::string> notes_of(const std::string& name) {
+  if (name.empty()) return {};
+  try {
+    return scenarios::value_notes(scenarios::resolve_scenario(name));
+  } catch (const scenarios::ScenarioError&) {
+    return {};
+  }
 }
 
 /// The job as one text for the other ranks of an MPI run, which may not share rank 0's disk: the settings, then
@@ -155,6 +183,7 @@ Job load_job(const fs::path& out) {
   const std::size_t count = read_job_settings(in, job);
   for (std::size_t i = 0; i < count; ++i)
     job.projects.push_back(scenarios::load_scenario(job.work / fmt::format("scenario-{}.toml", i)));
+  job.notes = load_notes(job.work);
   return job;
 }
 
@@ -213,6 +242,7 @@ sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req,
   sim::CompareResult result = sim::fold_replications(req, job.checkpoints(), [&](const sim::ReplicationRow& row) {
     rows << sim::replications_csv_row(row, req.alternatives[row.alternative].label);
   });
+  sim::with_sources(result.inputs, req, job.notes);
   rows.close();
   if (!rows) throw std::runtime_error("cannot write " + (job.work / "replications.csv").string());
   for (std::size_t a = 0; a < req.alternatives.size(); ++a) {
@@ -232,6 +262,7 @@ sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req,
   sim::write_text(job.work / "flows_by_month.csv", sim::compare_flows_csv(result));
   sim::write_text(job.work / "events.csv", sim::compare_events_csv(result));
   sim::write_text(job.work / "report.html", report::report_html(result, lang));
+  sim::write_text(job.work / "decision.html", report::decision_html(result, lang));
   report::write_xlsx(result, lang, job.work / "mkba.xlsx");
   sim::write_text(job.work / "manifest.json", manifest_json(job, req, ranks, threads, seconds));
   return result;
@@ -281,12 +312,13 @@ sim::CompareResult finish_job(const Job& job, unsigned threads_opt, const sim::C
   write_sweep_files(job, result);
   fs::remove_all(job.checkpoints());
   fs::remove(job.work / "job.txt");
+  fs::remove(job.work / "notes.json");
   fs::rename(job.work, job.out);
   if (job.kind == "compare") fmt::print("{}", sim::compare_table(result));
   if (job.kind == "sweep") fmt::print("{}", sim::sweep_table(result));
   if (job.kind == "tornado") fmt::print("{}", sim::tornado_table(sim::tornado_rows(result)));
   const std::string ranks = cluster.distributed() ? fmt::format("{} ranks, ", cluster.size()) : "";
-  fmt::print("{} paired replications in {:.1f} s on {}{} thread(s). Wrote {} (report.html, mkba.xlsx, mkba.json, CSV files)\n",
+  fmt::print("{} paired replications in {:.1f} s on {}{} thread(s). Wrote {} (decision.html, report.html, mkba.xlsx, mkba.json, CSV files)\n",
              req.replications, seconds, ranks, threads, job.out.string());
   return result;
 }
@@ -396,6 +428,8 @@ std::vector<scenarios::ScenarioDef> sweep_projects(const CompareOptions& opt, co
     overrides.insert(overrides.end(), sets.begin(), sets.end());
     projects.push_back(SimOptions::load_named(name, overrides));
     projects.back().name = label;
+    // A cell is named after its settings, which the reports put in words; the scenario's own label names the base.
+    if (label != "base") projects.back().label.clear();
   }
   return projects;
 }
@@ -403,7 +437,12 @@ std::vector<scenarios::ScenarioDef> sweep_projects(const CompareOptions& opt, co
 }  // namespace
 
 int cmd_compare(const CompareOptions& opt, const std::string& cmdline) {
-  return start_or_resume(opt, [&] { return new_job(opt, load_projects(opt), "compare", cmdline); });
+  return start_or_resume(opt, [&] {
+    Job job = new_job(opt, load_projects(opt), "compare", cmdline);
+    for (const std::string& name : opt.scenarios.empty() ? std::vector<std::string>{"wijkteam"} : opt.scenarios)
+      job.notes.push_back(notes_of(name));
+    return job;
+  });
 }
 
 int cmd_sweep(const CompareOptions& opt, const std::string& cmdline) {
@@ -412,7 +451,11 @@ int cmd_sweep(const CompareOptions& opt, const std::string& cmdline) {
   if (!opt.grid.empty() && opt.tornado)
     throw scenarios::ScenarioError("--grid", 0, "", "--grid and --tornado are separate runs: give one of them");
   const std::string kind = opt.tornado ? "tornado" : "sweep";
-  return start_or_resume(opt, [&] { return new_job(opt, sweep_projects(opt, kind), kind, cmdline); });
+  return start_or_resume(opt, [&] {
+    Job job = new_job(opt, sweep_projects(opt, kind), kind, cmdline);
+    job.notes.push_back(notes_of(opt.scenarios.empty() ? "wijkteam" : opt.scenarios.front()));
+    return job;
+  });
 }
 
 }  // namespace wijksim::cli

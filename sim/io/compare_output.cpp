@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <functional>
 
+#include "sim/batch/decision.hpp"
 #include "sim/io/csv.hpp"
 #include "sim/io/json.hpp"
 
@@ -60,11 +61,18 @@ void alternative_members(Json& j, const AlternativeResult& a, const CompareResul
   j["alternative"] = a.label;
   j["scenario"] = a.scenario;
   j["mode"] = kModeNames[static_cast<std::size_t>(a.mode)];
+  j["label"] = a.caption;
   j["alternative_discount_rate"] = json_number(a.discount_rate);
+  j["team_budget_per_year"] = stat_json(budget_stat(a));
   j["ratios"] = scopes_json(a.ratio, [&](std::size_t s) {
     Json stat = stat_json(a.ratio[s]);
     stat["p_above_1"] = json_number(a.p_above_1[s]);
     return stat;
+  });
+  // The ratio of the mean present values, which the workbook's formulas recompute; "ratios" holds the mean of each
+  // replication's own ratio.
+  j["ratio_of_mean_pv"] = scopes_json(a.ratio, [&](std::size_t s) {
+    return json_number(a.pv_cost[s].mean > 0.0 ? a.pv_benefit[s].mean / a.pv_cost[s].mean : std::nan(""));
   });
   j["npv"] = stats_json(a.npv);
   j["pv_cost"] = stats_json(a.pv_cost);
@@ -98,6 +106,63 @@ void alternative_members(Json& j, const AlternativeResult& a, const CompareResul
 
 std::string zero_label(const CompareResult& r) { return fmt::format("{} (zero)", r.zero_name); }
 
+Json increment_json(const CompareResult& r, const Increment& inc) {
+  Json j;
+  j["from"] = inc.from == kZero ? Json(nullptr) : Json(r.alternatives[inc.from].label);
+  j["to"] = r.alternatives[inc.to].label;
+  j["team_budget_per_year"] = stat_json(inc.budget);
+  j["npv"] = stats_json(inc.npv);
+  j["pv_cost_societal"] = stat_json(inc.pv_cost);
+  j["pv_benefit_societal"] = stat_json(inc.pv_benefit);
+  j["incremental_ratio_societal"] = stat_json(inc.ratio);
+  j["p_npv_higher"] = json_number(inc.p_better);
+  return j;
+}
+
+constexpr std::array<const char*, 3> kVerdictNames{"supported", "lean", "none"};
+
+/// The decision between the alternatives (README "mkba.json"): dominance, frontier and its steps, one-setting
+/// effects, and the verdict of the summary.
+Json decision_json(const CompareResult& r) {
+  const Decision d = decide(r);
+  Json j;
+  j["rule"] = "dominated: another alternative (or the zero alternative: no budget, NPV 0) has no higher team budget "
+              "a year and a higher societal NPV, or the same NPV for less; frontier: the others by budget";
+  Json rows = Json::array();
+  for (const DecisionRow& row : d.rows) {
+    Json one;
+    one["alternative"] = r.alternatives[row.alternative].label;
+    one["dominated_by"] = !row.dominated_by               ? Json(nullptr)
+                          : *row.dominated_by == kZero    ? Json("zero alternative")
+                                                          : Json(r.alternatives[*row.dominated_by].label);
+    rows.push_back(std::move(one));
+  }
+  j["by_budget"] = std::move(rows);
+  Json frontier = Json::array();
+  for (const std::size_t i : d.frontier) frontier.push_back(r.alternatives[i].label);
+  j["frontier"] = std::move(frontier);
+  Json steps = Json::array();
+  for (const Step& s : d.steps) steps.push_back(increment_json(r, s.increment));
+  j["steps"] = std::move(steps);
+  Json effects = Json::array();
+  for (const SettingEffect& e : r.setting_effects) {
+    Json one;
+    one["key"] = e.key;
+    one["from"] = e.from;
+    one["to"] = e.to;
+    one["pairs"] = e.pairs;
+    Json inc = increment_json(r, e.effect);
+    inc.erase("from");
+    inc.erase("to");
+    one.update(inc);
+    effects.push_back(std::move(one));
+  }
+  j["setting_effects"] = std::move(effects);
+  j["choice"] = r.alternatives.empty() ? Json(nullptr) : Json(r.alternatives[d.choice].label);
+  j["verdict"] = kVerdictNames[static_cast<std::size_t>(d.verdict)];
+  return j;
+}
+
 }  // namespace
 
 std::string mkba_json(const CompareResult& r) {
@@ -123,6 +188,7 @@ std::string mkba_json(const CompareResult& r) {
     alternatives.push_back(std::move(one));
   }
   j["alternatives"] = std::move(alternatives);
+  if (!r.alternatives.empty()) j["decision"] = decision_json(r);
   return json_text(j);
 }
 
@@ -256,7 +322,6 @@ std::string discount_line(const CompareResult& r) {
   return rate + " (set for this run)";
 }
 
-
 }  // namespace
 
 std::string compare_table(const CompareResult& r) {
@@ -324,6 +389,7 @@ std::string sweep_table(const CompareResult& r) {
 }
 
 double TornadoRow::swing() const { return std::abs(npv_high - npv_low); }
+double TornadoRow::deviation() const { return std::max(std::abs(npv_low - base_npv), std::abs(npv_high - base_npv)); }
 
 std::vector<TornadoRow> tornado_rows(const CompareResult& r) {
   std::vector<TornadoRow> rows;
@@ -343,9 +409,12 @@ std::vector<TornadoRow> tornado_rows(const CompareResult& r) {
     row.ratio_high = hi.ratio[0].mean;
     row.base_npv = base.npv[0].mean;
     row.base_ratio = base.ratio[0].mean;
+    row.rate_low = lo.discount_rate;
+    row.rate_high = hi.discount_rate;
     rows.push_back(row);
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const TornadoRow& a, const TornadoRow& b) { return a.swing() > b.swing(); });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const TornadoRow& a, const TornadoRow& b) { return a.deviation() > b.deviation(); });
   return rows;
 }
 
@@ -358,7 +427,7 @@ std::string tornado_csv(const std::vector<TornadoRow>& rows) {
 
 std::string tornado_table(const std::vector<TornadoRow>& rows) {
   if (rows.empty()) return "No sensitivity ranges.\n";
-  std::string out = fmt::format("One-way sensitivity of the societal NPV (base {} EUR, ratio {}), widest swing first\n\n"
+  std::string out = fmt::format("One-way sensitivity of the societal NPV (base {} EUR, ratio {}), largest deviation from the base first\n\n"
                                 "{:<40} {:>12} {:>12} {:>12} {:>12}\n",
                                 eur(rows.front().base_npv), ratio_text(rows.front().base_ratio), "input", "low", "NPV low",
                                 "high", "NPV high");

@@ -34,9 +34,12 @@ struct TornadoRow {
   std::string key, low, high;
   double npv_low = 0.0, npv_high = 0.0, ratio_low = 0.0, ratio_high = 0.0;
   double base_npv = 0.0, base_ratio = 0.0;
-  double swing() const;  ///< |npv_high - npv_low|
+  double rate_low = 0.0, rate_high = 0.0;  ///< the discount rate at each end (an input over mkba.* changes it)
+  double swing() const;      ///< |npv_high - npv_low|
+  double deviation() const;  ///< the larger of |npv_low - base_npv| and |npv_high - base_npv|
 };
-/// Rows of a tornado run (alternatives "base", then "key=low", "key=high" per range), widest swing first.
+/// Rows of a tornado run (alternatives "base", then "key=low", "key=high" per range), the largest deviation from the
+/// base first: an input whose both ends lie far below the base ranks high even when its ends lie close together.
 std::vector<TornadoRow> tornado_rows(const CompareResult& result);
 std::string tornado_csv(const std::vector<TornadoRow>& rows);
 std::string tornado_table(const std::vector<TornadoRow>& rows);

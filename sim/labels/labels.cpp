@@ -111,13 +111,12 @@ constexpr std::array kTexts{
     Entry{Text::NotAvailable, {"n/a", "n.v.t."}},
     Entry{Text::None, {"none", "geen"}},
     Entry{Text::ChartPocketCosts,
-          {"Extra cost per pocket: project minus zero alternative",
-           "Extra kosten per financier: project min nulalternatief"}},
+          {"Gain per pocket: zero alternative minus project", "Saldo per financier: nulalternatief min project"}},
     Entry{Text::CaptionPocketCosts,
-          {"Per year. Line: mean; band: 95% CI. Above zero the pocket pays more than without the project, below zero "
-           "it saves. Each panel has its own scale.",
-           "Per jaar. Lijn: gemiddelde; band: 95%-BI. Boven nul betaalt de financier meer dan zonder project, onder "
-           "nul bespaart hij. Elk paneel heeft een eigen schaal."}},
+          {"Per year. Line: mean; band: 95% CI. Above zero the pocket is better off than without the project, below "
+           "zero it pays more. Each panel has its own scale.",
+           "Per jaar. Lijn: gemiddelde; band: 95%-BI. Boven nul gaat de financier erop vooruit tegenover zonder "
+           "project, onder nul betaalt hij meer. Elk paneel heeft een eigen schaal."}},
     Entry{Text::ChartWrongPocket,
           {"Who pays and who gains (the wrong pocket)", "Wie betaalt en wie profiteert (het verkeerde-zakprobleem)"}},
     Entry{Text::CaptionWrongPocket,
@@ -135,9 +134,9 @@ constexpr std::array kTexts{
     Entry{
         Text::CaptionLevels,
         {"Mean number of households per month. Solid: project; dashed: zero alternative. Each panel has its own "
-         "scale.",
+         "scale; every axis starts at zero, so a small change looks small.",
          "Gemiddeld aantal huishoudens per maand. Doorgetrokken: project; gestreept: nulalternatief. Elk paneel heeft "
-         "een eigen schaal."}},
+         "een eigen schaal; elke as begint bij nul, dus een kleine verandering ziet er klein uit."}},
     Entry{Text::ChartFlows, {"Moves between problem levels", "Overgangen tussen probleemniveaus"}},
     Entry{Text::CaptionFlows,
           {"Mean households per month moving from a level (row) to another level (column) in the project; below each "
@@ -204,6 +203,136 @@ constexpr std::array kTexts{
     Entry{Text::Generated, {"Written by wijksim compare.", "Gemaakt met wijksim compare."}},
     Entry{Text::PocketsLeftOut, {"Left out (no difference): {}.", "Weggelaten (geen verschil): {}."}},
     Entry{Text::BreakEven, {"break-even (1.0)", "break-even (1,0)"}},
+    Entry{Text::DecisionTitle, {"Decision: which alternative, and why", "Beslissing: welk alternatief, en waarom"}},
+    Entry{Text::DecisionIntro,
+          {"{} alternatives compared with the zero alternative \u201c{}\u201d: {} paired replications of {} households "
+           "over {} years (MKBA years 0-{}).",
+           "{} alternatieven vergeleken met het nulalternatief \u201c{}\u201d: {} gepaarde herhalingen met {} "
+           "huishoudens over {} jaar (MKBA-jaren 0-{})."}},
+    Entry{Text::DecisionSummary, {"In short", "In het kort"}},
+    Entry{Text::DecisionTable, {"All alternatives", "Alle alternatieven"}},
+    Entry{Text::DecisionTableNote,
+          {"Ordered by team budget; click a column header to sort. Green: best in its column. Grey rows are dominated: "
+           "another alternative, or the zero alternative, costs no more and yields a higher societal net present value. "
+           "Amounts are gains: positive means that pocket is better off with the alternative.",
+           "Gesorteerd op teambudget; klik op een kolomkop om te sorteren. Groen: beste in de kolom. Grijze rijen zijn "
+           "gedomineerd: een ander alternatief, of het nulalternatief, kost niet meer en levert een hogere "
+           "maatschappelijke netto contante waarde op. Bedragen zijn saldi: positief betekent dat die financier erop "
+           "vooruitgaat met het alternatief."}},
+    Entry{Text::ColTeamBudget, {"Team budget a year", "Teambudget per jaar"}},
+    Entry{Text::ColNpvSocietal, {"Societal NPV [95% CI]", "Maatschappelijke NCW [95%-BI]"}},
+    Entry{Text::ColRatio, {"{} [95% CI]", "{} [95%-BI]"}},
+    Entry{Text::ColPayback, {"Payback, {}", "Terugverdiend, {}"}},
+    Entry{Text::ColMunicipal2y, {"Municipality after 2 years", "Gemeente na 2 jaar"}},
+    Entry{Text::ColOther2y, {"Largest other pocket after 2 years", "Grootste andere financier na 2 jaar"}},
+    Entry{Text::ColPaysMost, {"Pays most (NPV)", "Betaalt het meest (NCW)"}},
+    Entry{Text::ColGainsMost, {"Gains most (NPV)", "Wint het meest (NCW)"}},
+    Entry{Text::DominatedBy, {"dominated by {}", "gedomineerd door {}"}},
+    Entry{Text::Best, {"best in this column", "beste in deze kolom"}},
+    Entry{Text::IncrementTitle, {"What each extra step buys", "Wat elke extra stap oplevert"}},
+    Entry{Text::IncrementNote,
+          {"Steps along the efficiency frontier, cheapest first, from the zero alternative on. Each step is computed "
+           "in every replication against the step before it (paired: same households, same random numbers), so its "
+           "interval is that of the step itself. Incremental ratio: the extra present value of benefits over the extra "
+           "present value of costs (societal).",
+           "Stappen langs de efficiëntiegrens, goedkoopste eerst, vanaf het nulalternatief. Elke stap is in elke "
+           "herhaling berekend tegen de stap ervoor (gepaard: dezelfde huishoudens, dezelfde toevalsgetallen), dus het "
+           "interval is dat van de stap zelf. Incrementele ratio: de extra contante waarde van de baten gedeeld door de "
+           "extra contante waarde van de kosten (maatschappelijk)."}},
+    Entry{Text::ColStep, {"Step", "Stap"}},
+    Entry{Text::ColExtraBudget, {"Extra team budget a year", "Extra teambudget per jaar"}},
+    Entry{Text::ColExtraNpv, {"Extra societal NPV [95% CI]", "Extra maatschappelijke NCW [95%-BI]"}},
+    Entry{Text::ColIncRatio, {"Incremental ratio [95% CI]", "Incrementele ratio [95%-BI]"}},
+    Entry{Text::ColExtraMunicipal, {"Extra municipal NPV", "Extra gemeentelijke NCW"}},
+    Entry{Text::ColShareBetter, {"Replications where it pays", "Herhalingen waarin het loont"}},
+    Entry{Text::StepFrom, {"From {} to {}", "Van {} naar {}"}},
+    Entry{Text::StepSentence,
+          {"{}: {} a year buys {} societal NPV, incremental ratio {} [{} \u2013 {}].",
+           "{}: {} per jaar levert {} maatschappelijke NCW op, incrementele ratio {} [{} \u2013 {}]."}},
+    Entry{Text::StepSentenceNoRatio,
+          {"{}: {} a year buys {} societal NPV; no incremental ratio, as in some replications the step does not raise "
+           "society's costs (less extra care outweighs the larger team).",
+           "{}: {} per jaar levert {} maatschappelijke NCW op; geen incrementele ratio, want in sommige herhalingen "
+           "verhoogt de stap de maatschappelijke kosten niet (minder extra zorg weegt op tegen het grotere team)."}},
+    Entry{Text::SettingEffectsTitle, {"What one setting buys", "Wat één instelling oplevert"}},
+    Entry{Text::SettingEffectsNote,
+          {"Alternatives that differ in this one setting only, everything else equal: the mean step over those pairs, "
+           "computed per replication.",
+           "Alternatieven die alleen in deze ene instelling verschillen, al het andere gelijk: de gemiddelde stap over "
+           "die paren, per herhaling berekend."}},
+    Entry{Text::SettingStep, {"{} instead of {}", "{} in plaats van {}"}},
+    Entry{Text::ColPairs, {"Pairs", "Paren"}},
+    Entry{Text::FrontierTitle,
+          {"Value against budget: the efficiency frontier", "Waarde tegen budget: de efficiëntiegrens"}},
+    Entry{Text::FrontierCaption,
+          {"Societal net present value (whiskers: 95% CI) against the team budget a year. The line joins the zero "
+           "alternative and the alternatives no other dominates, cheapest first; hollow grey points are dominated. "
+           "Numbers as in the table.",
+           "Maatschappelijke netto contante waarde (strepen: 95%-BI) tegen het teambudget per jaar. De lijn verbindt "
+           "het nulalternatief en de alternatieven die door geen ander gedomineerd worden, goedkoopste eerst; holle "
+           "grijze punten zijn gedomineerd. Nummers als in de tabel."}},
+    Entry{Text::NoSteps,
+          {"No alternative lies on the frontier beyond the zero alternative: none yields a positive societal net "
+           "present value.",
+           "Geen alternatief ligt voorbij het nulalternatief op de grens: geen enkel levert een positieve "
+           "maatschappelijke netto contante waarde op."}},
+    Entry{Text::AlternativeDetails, {"Details per alternative", "Details per alternatief"}},
+    Entry{Text::SumChoice,
+          {"The figures support {}: of the alternatives whose societal ratio stays above 1 over its whole 95% interval, "
+           "it yields the highest societal net present value, {} [{} \u2013 {}] (ratio {} [{} \u2013 {}]), for a team "
+           "budget of {} a year.",
+           "De cijfers pleiten voor {}: van de alternatieven waarvan de maatschappelijke ratio over het hele "
+           "95%-interval boven 1 blijft, levert het de hoogste maatschappelijke netto contante waarde op, {} [{} \u2013 "
+           "{}] (ratio {} [{} \u2013 {}]), voor een teambudget van {} per jaar."}},
+    Entry{Text::SumLean,
+          {"The figures lean towards {}, with the highest societal net present value, {} [{} \u2013 {}] (ratio {} "
+           "[{} \u2013 {}]), for a team budget of {} a year; but no alternative's societal ratio stays above 1 over "
+           "its whole 95% interval.",
+           "De cijfers neigen naar {}, met de hoogste maatschappelijke netto contante waarde, {} [{} \u2013 {}] "
+           "(ratio {} [{} \u2013 {}]), voor een teambudget van {} per jaar; maar bij geen enkel alternatief blijft de "
+           "maatschappelijke ratio over het hele 95%-interval boven 1."}},
+    Entry{Text::SumNone,
+          {"No alternative pays off for society: every societal ratio is below 1 on average, so the figures support "
+           "care as usual (the zero alternative) or another design. The least unfavourable is {}, {} [{} \u2013 {}] "
+           "(ratio {} [{} \u2013 {}]) for a team budget of {} a year.",
+           "Geen alternatief betaalt zich maatschappelijk terug: elke maatschappelijke ratio ligt gemiddeld onder 1, "
+           "dus de cijfers pleiten voor de gebruikelijke zorg (het nulalternatief) of een ander ontwerp. Het minst "
+           "ongunstig is {}, {} [{} \u2013 {}] (ratio {} [{} \u2013 {}]) voor een teambudget van {} per jaar."}},
+    Entry{Text::SumMunicipalityPays,
+          {"The municipality pays: its own net present value is {} (municipal ratio {}) and its budget after two years "
+           "{}; {} gains most ({}).",
+           "De gemeente betaalt: haar eigen netto contante waarde is {} (gemeentelijke ratio {}) en haar budget na "
+           "twee jaar {}; {} wint het meest ({})."}},
+    Entry{Text::SumMunicipalityGains,
+          {"The municipality gains too: its own net present value is {} (municipal ratio {}) and its budget after two "
+           "years {}; {} gains most ({}).",
+           "Ook de gemeente wint: haar eigen netto contante waarde is {} (gemeentelijke ratio {}) en haar budget na "
+           "twee jaar {}; {} wint het meest ({})."}},
+    Entry{Text::SumUncertainty,
+          {"Main uncertainty: in {} of the replications the societal ratio stays below 1",
+           "Grootste onzekerheid: in {} van de herhalingen blijft de maatschappelijke ratio onder 1"}},
+    Entry{Text::SumUncertaintySize,
+          {"Main uncertainty: the societal ratio stays above 1 in every replication, so what is uncertain is the size "
+           "of the gain, {} to {} (95% interval)",
+           "Grootste onzekerheid: de maatschappelijke ratio blijft in elke herhaling boven 1, dus onzeker is de omvang "
+           "van de winst, {} tot {} (95%-interval)"}},
+    Entry{Text::SumTwin,
+          {"; {} cannot be told apart from it (difference in societal NPV {} [{} \u2013 {}])",
+           "; {} is er niet van te onderscheiden (verschil in maatschappelijke NCW {} [{} \u2013 {}])"}},
+    Entry{Text::SumRunnerUp,
+          {"; the next best, {}, yields {} [{} \u2013 {}] less",
+           "; de op een na beste, {}, levert {} [{} \u2013 {}] minder op"}},
+    Entry{Text::SumDiscount, {"Discount rate: {}.", "Discontovoet: {}."}},
+    Entry{Text::DiscountUsed, {"Discount rate", "Discontovoet"}},
+    Entry{Text::SheetComparison, {"Comparison", "Vergelijking"}},
+    Entry{Text::SheetFormulas, {"MKBA formulas", "MKBA-formules"}},
+    Entry{Text::YearNote,
+          {"Years are MKBA years: year 0 is the project's first year, as in the sources [S004 §4.4] and the "
+           "visualiser.",
+           "Jaren zijn MKBA-jaren: jaar 0 is het eerste jaar van het project, zoals in de bronnen [S004 §4.4] en de "
+           "visualisatie."}},
+    Entry{Text::SourceNote,
+          {"Source or note in the scenario file", "Bron of toelichting in het scenariobestand"}},
 };
 static_assert(kTexts.size() == static_cast<std::size_t>(Text::Count));
 constexpr bool texts_in_order() {
@@ -252,9 +381,6 @@ std::string_view event_label(sim::Counted event, Lang lang) {
 }
 std::string_view mode_label(sim::Mode mode, Lang lang) { return pick(kModes[static_cast<std::size_t>(mode)], lang); }
 
-std::string alternative_label(std::string_view scenario, sim::Mode mode, Lang lang) {
-  return fmt::format("{} ({})", scenario, mode_label(mode, lang));
-}
 std::string_view text(Text key, Lang lang) { return pick(kTexts[static_cast<std::size_t>(key)].pair, lang); }
 
 std::string number_text(double value, int decimals, Lang lang) {
@@ -302,6 +428,81 @@ std::string xml_escape(std::string_view in) {
 std::string percent_text(double share, Lang lang) {
   if (!std::isfinite(share)) return std::string(text(Text::NotAvailable, lang));
   return number_text(share * 100.0, 0, lang) + "%";
+}
+
+std::string rate_text(double rate, Lang lang) {
+  if (!std::isfinite(rate)) return std::string(text(Text::NotAvailable, lang));
+  const double percent = rate * 100.0;
+  int decimals = 0;
+  while (decimals < 2 && std::fabs(percent * std::pow(10.0, decimals) - std::round(percent * std::pow(10.0, decimals))) > 1e-6)
+    ++decimals;
+  return number_text(percent, decimals, lang) + "%";
+}
+
+std::string euro_tick(double v, double step, double largest, Lang lang) {
+  if (std::fabs(v) < step * 1e-6) return "€ 0";
+  const double unit = largest >= 1e6 ? 1e6 : 1.0;
+  // As many decimals as the step needs (0.25 mln: two), the same for every tick of the axis.
+  int decimals = 0;
+  const double scaled = step / unit;
+  while (decimals < 3 && std::fabs(scaled * std::pow(10.0, decimals) - std::round(scaled * std::pow(10.0, decimals))) > 1e-6)
+    ++decimals;
+  return "€ " + number_text(v / unit, decimals, lang) + (unit > 1.0 ? " mln" : "");
+}
+
+std::string_view discount_source(scenarios::DiscountBasis basis) {
+  switch (basis) {
+    case scenarios::DiscountBasis::Standard: return "Werkgroep discontovoet 2020";
+    case scenarios::DiscountBasis::Source: return "S004 fn 13";
+    case scenarios::DiscountBasis::Custom: return "";
+  }
+  return "";
+}
+
+std::string discount_text(double rate, double real, double premium, scenarios::DiscountBasis basis, Lang lang) {
+  const std::string parts = fmt::format(fmt::runtime(lang == Lang::Nl ? "{} reëel plus {} risicopremie"
+                                                                       : "{} real plus {} risk premium"),
+                                        rate_text(real, lang), rate_text(premium, lang));
+  switch (basis) {
+    case scenarios::DiscountBasis::Standard:
+      return fmt::format(fmt::runtime(lang == Lang::Nl
+                                          ? "{} per jaar, de standaarddiscontovoet voor MKBA's sinds 2021 ({}) [{}]"
+                                          : "{} a year, the standard discount rate of Dutch MKBAs since 2021 ({}) [{}]"),
+                         rate_text(rate, lang), parts, discount_source(basis));
+    case scenarios::DiscountBasis::Source:
+      return fmt::format(fmt::runtime(lang == Lang::Nl ? "{} per jaar, de discontovoet van de bronnen uit 2014 ({}) [{}]"
+                                                       : "{} a year, the rate of the 2014 sources ({}) [{}]"),
+                         rate_text(rate, lang), parts, discount_source(basis));
+    case scenarios::DiscountBasis::Custom:
+      return fmt::format(fmt::runtime(lang == Lang::Nl ? "{} per jaar, voor deze berekening ingesteld ({})"
+                                                       : "{} a year, set for this run ({})"),
+                         rate_text(rate, lang), parts);
+  }
+  return rate_text(rate, lang);
+}
+
+std::string discount_reason(scenarios::DiscountBasis basis, Lang lang) {
+  switch (basis) {
+    case scenarios::DiscountBasis::Standard:
+      return lang == Lang::Nl
+                 ? "MKBA's die na 1 januari 2021 beginnen, gebruiken deze discontovoet [Werkgroep discontovoet 2020]; "
+                   "de bronnen (2014) rekenden met 5,5% [S004 fn 13], wat `--discount source` nabootst."
+                 : "MKBAs started after 1 January 2021 use this rate [Werkgroep discontovoet 2020]; the sources (2014) "
+                   "used 5.5% [S004 fn 13], which `--discount source` reproduces.";
+    case scenarios::DiscountBasis::Source:
+      return lang == Lang::Nl
+                 ? "Gekozen om de bronnen na te bootsen; sinds 2021 is 2,25% de standaard [Werkgroep discontovoet 2020], "
+                   "en een hogere discontovoet weegt latere baten lichter."
+                 : "Chosen to reproduce the sources; since 2021 the standard is 2.25% [Werkgroep discontovoet 2020], "
+                   "and a higher rate weighs later benefits less.";
+    case scenarios::DiscountBasis::Custom:
+      return lang == Lang::Nl
+                 ? "Niet de standaard van 2,25% [Werkgroep discontovoet 2020] en niet de 5,5% van de bronnen [S004 fn "
+                   "13]: de uitkomsten zijn daarmee niet direct vergelijkbaar."
+                 : "Neither the standard 2.25% [Werkgroep discontovoet 2020] nor the sources' 5.5% [S004 fn 13]: the "
+                   "results do not compare directly with either.";
+  }
+  return "";
 }
 
 }  // namespace wijksim::labels

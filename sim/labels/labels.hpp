@@ -6,11 +6,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "agents/domains.hpp"
 #include "services/pockets.hpp"
 #include "agents/level.hpp"
 #include "sim/engine/counted.hpp"
+#include "scenarios/scenario_def.hpp"
 #include "sim/mkba/mkba.hpp"
 
 namespace wijksim::labels {
@@ -34,8 +37,33 @@ std::string_view level_label(agents::Level level, Lang lang);
 std::string_view event_label(sim::Counted event, Lang lang);
 /// Name of a comparison mode: "continuous" / "doorlopend", "cohort" / "cohort".
 std::string_view mode_label(sim::Mode mode, Lang lang);
-/// An alternative's heading: "<scenario> (<mode>)" with the mode in the report's language.
-std::string alternative_label(std::string_view scenario, sim::Mode mode, Lang lang);
+/// An alternative in words: its scenario's label (caption) when it has one; a sweep's or tornado's cell
+/// (`teams.0.fte=6 teams.0.mandate.enabled=true`) as its settings in words ("team 6 FTE, with mandate"); else the
+/// scenario's name.
+std::string alternative_words(std::string_view name, std::string_view caption, Lang lang);
+/// An alternative's heading: its words and the mode, "<words> (<mode>)", in the report's language.
+std::string alternative_label(std::string_view name, std::string_view caption, sim::Mode mode, Lang lang);
+/// The zero alternative named after its district: "District Centrum, Noord and Zuid without teams".
+std::string zero_label(const std::vector<std::string>& district, Lang lang);
+
+/// A setting and its value in words: `teams.0.fte`, "6" -> "team 6 FTE" / "team 6 fte";
+/// `teams.0.mandate.enabled`, "true" -> "with mandate" / "met mandaat"; `teams.0.target`, "orange+red" ->
+/// "takes in orange and red". A key without words of its own reads as its path: "team casework substitution
+/// existing = 0.2". `team.` stands for `teams.0.`.
+std::string setting_text(std::string_view key, std::string_view value, Lang lang);
+/// The setting alone ("team size", "staff turnover") and its value alone ("6 FTE", "5%").
+std::string setting_name(std::string_view key, Lang lang);
+std::string setting_value(std::string_view key, std::string_view value, Lang lang);
+/// The settings of a sweep's or tornado's cell name ("key=value key=value"); none for any other name.
+std::optional<std::vector<std::pair<std::string, std::string>>> settings_of_name(std::string_view name);
+
+/// The discount rate in words with its basis: "2.25% a year, the Dutch standard rate since 2021 (-1% risk-free
+/// plus 3.25% risk premium) [Werkgroep discontovoet 2020]"; the sources' 5.5% [S004 fn 13]; or another rate.
+std::string discount_text(double rate, double real, double premium, scenarios::DiscountBasis basis, Lang lang);
+/// Why that rate: one sentence for the report.
+std::string discount_reason(scenarios::DiscountBasis basis, Lang lang);
+/// The basis's tag for files: "Werkgroep discontovoet 2020", "S004 fn 13", or "" for another rate.
+std::string_view discount_source(scenarios::DiscountBasis basis);
 
 /// Every other text of the reports. Entries holding `{}` are fmt format strings (see text()).
 enum class Text : std::uint8_t {
@@ -125,6 +153,55 @@ enum class Text : std::uint8_t {
   Generated,
   PocketsLeftOut,
   BreakEven,
+  DecisionTitle,
+  DecisionIntro,
+  DecisionSummary,
+  DecisionTable,
+  DecisionTableNote,
+  ColTeamBudget,
+  ColNpvSocietal,
+  ColRatio,
+  ColPayback,
+  ColMunicipal2y,
+  ColOther2y,
+  ColPaysMost,
+  ColGainsMost,
+  DominatedBy,
+  Best,
+  IncrementTitle,
+  IncrementNote,
+  ColStep,
+  ColExtraBudget,
+  ColExtraNpv,
+  ColIncRatio,
+  ColExtraMunicipal,
+  ColShareBetter,
+  StepFrom,
+  StepSentence,
+  StepSentenceNoRatio,
+  SettingEffectsTitle,
+  SettingEffectsNote,
+  SettingStep,
+  ColPairs,
+  FrontierTitle,
+  FrontierCaption,
+  NoSteps,
+  AlternativeDetails,
+  SumChoice,
+  SumLean,
+  SumNone,
+  SumMunicipalityPays,
+  SumMunicipalityGains,
+  SumUncertainty,
+  SumUncertaintySize,
+  SumTwin,
+  SumRunnerUp,
+  SumDiscount,
+  DiscountUsed,
+  SheetComparison,
+  SheetFormulas,
+  YearNote,
+  SourceNote,
   Count
 };
 /// A text in the language.
@@ -138,6 +215,11 @@ std::string euro_text(double value, Lang lang);
 std::string ratio_text(double value, Lang lang);
 /// A share 0..1 as a whole percentage: "72%".
 std::string percent_text(double share, Lang lang);
+/// A rate 0..1 as a percentage with up to two decimals: "2.25%", "5.5%", "0%".
+std::string rate_text(double rate, Lang lang);
+/// A tick label of a euro axis whose ticks are `step` apart and reach `largest` in size: every tick of one axis in
+/// one unit and with one number of decimals ("€ 0.5 mln", "€ 1.0 mln"; "€ 250,000").
+std::string euro_tick(double value, double step, double largest, Lang lang);
 /// Text made safe for XML content and attribute values (& < > ").
 std::string xml_escape(std::string_view text);
 /// A mean with its 95% interval: "1.45 [1.20 – 1.70]", each number formatted by `format`.

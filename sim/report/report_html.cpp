@@ -2,6 +2,10 @@
 // SVG toolkit (Svg canvas, Axis, Panel, legend) so every chart draws axes, bands, bars and legends the same way.
 #include "sim/report/report_html.hpp"
 
+#include "sim/report/decision_html.hpp"
+#include "sim/report/page.hpp"
+#include "sim/report/svg_kit.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,6 +19,7 @@
 namespace wijksim::report {
 
 using namespace labels;  // the reports speak in the shared labels
+using namespace kit;     // and draw with the shared SVG toolkit
 namespace {
 
 using services::kPocketCount;
@@ -23,8 +28,6 @@ using sim::AlternativeResult;
 using sim::CompareResult;
 using sim::Scope;
 using sim::Stat;
-
-std::string esc(std::string_view in) { return xml_escape(in); }
 
 /// A format string of the label table filled in.
 template <class... Args>
@@ -55,304 +58,8 @@ constexpr std::array<std::string_view, kPocketCount> kPocketColors{
     "#08306b", "#2171b5", "#6baed6", "#9ecae1", "#0b1f3a", "#756bb1", "#2ca25f",
     "#a1d99b", "#636363", "#e6550d", "#fdae6b", "#d6616b", "#8c6d31", "#e7ba52"};
 constexpr std::array<std::string_view, agents::kLevelCount> kLevelColors{"#43a047", "#f6bf4f", "#ef6c00", "#c62828"};
-constexpr std::string_view kInk = "#333333";
 constexpr std::string_view kProjectColor = "#1f5fa8";
 constexpr std::string_view kStaticColor = "#9e9e9e";
-
-// ---------------------------------------------------------------------------------------------------------------
-// The SVG toolkit.
-
-/// A rectangle in pixels.
-struct Box {
-  double x = 0, y = 0, w = 0, h = 0;
-};
-/// An interval in data units; lo is drawn left (x) or at the bottom (y), and may exceed hi to reverse an axis.
-struct Range {
-  double lo = 0, hi = 1;
-};
-struct Tick {
-  double at;
-  std::string label;
-};
-/// What an axis shows: its range, ticks with labels, title (with the unit), and whether it measures values
-/// (then it gets grid lines and a zero line) or counts indices and categories.
-struct Axis {
-  Range range;
-  std::vector<Tick> ticks;
-  std::string title;
-  bool values = true;
-};
-
-/// Smallest and largest finite value of some series, widened to include zero when asked.
-Range data_range(std::initializer_list<std::span<const double>> series, bool with_zero) {
-  double lo = with_zero ? 0.0 : INFINITY, hi = with_zero ? 0.0 : -INFINITY;
-  for (const auto s : series)
-    for (const double v : s)
-      if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
-  if (!std::isfinite(lo)) return {0.0, 1.0};
-  if (hi - lo < 1e-9) {
-    const double pad = std::max(1.0, std::fabs(hi) * 0.1);
-    return {lo - pad, hi + pad};
-  }
-  return {lo, hi};
-}
-
-/// A round step (1, 2 or 5 times a power of ten) giving about `target` intervals over the span.
-double nice_step(double span, int target) {
-  const double raw = span / target;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  const double norm = raw / magnitude;
-  return (norm < 1.5 ? 1.0 : norm < 3.0 ? 2.0 : norm < 7.0 ? 5.0 : 10.0) * magnitude;
-}
-
-/// Tick label of a euro amount on an axis with this step: "€ 1.5 mln", "€ 250,000".
-std::string euro_tick(double v, double step, double largest, Lang lang) {
-  if (std::fabs(v) < step * 1e-6) return "€ 0";
-  const double unit = largest >= 1e6 ? 1e6 : 1.0;
-  const int decimals = std::max(0, static_cast<int>(std::ceil(-std::log10(step / unit) - 1e-9)));
-  return "€ " + number_text(v / unit, decimals, lang) + (unit > 1.0 ? " mln" : "");
-}
-
-/// A value axis over the data with round ticks (about `target` intervals); euros get euro labels, counts plain
-/// numbers.
-Axis value_axis(Range data, std::string title, bool euros, Lang lang, int target = 5) {
-  const double step = nice_step(data.hi - data.lo, target);
-  Axis axis{{std::floor(data.lo / step) * step, std::ceil(data.hi / step) * step}, {}, std::move(title)};
-  const double largest = std::max(std::fabs(axis.range.lo), std::fabs(axis.range.hi));
-  const int decimals = std::max(0, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
-  const auto intervals = static_cast<int>(std::lround((axis.range.hi - axis.range.lo) / step));
-  for (int i = 0; i <= intervals; ++i) {
-    const double v = axis.range.lo + step * i;
-    const double at = std::fabs(v) < step * 1e-6 ? 0.0 : v;
-    axis.ticks.push_back({at, euros ? euro_tick(at, step, largest, lang) : number_text(at, decimals, lang)});
-  }
-  return axis;
-}
-
-/// An axis over indices 0..count-1 (years, months), ticked at a round step giving at most max_ticks ticks.
-Axis index_axis(std::size_t count, std::string title, std::size_t max_ticks = 12) {
-  Axis axis{{-0.5, static_cast<double>(count) - 0.5}, {}, std::move(title), false};
-  constexpr std::array<std::size_t, 8> kSteps{1, 2, 3, 6, 12, 24, 60, 120};
-  const auto fits = std::find_if(kSteps.begin(), kSteps.end(), [&](std::size_t s) { return count / s < max_ticks; });
-  const std::size_t step = fits == kSteps.end() ? kSteps.back() : *fits;
-  for (std::size_t i = 0; i < count; i += step) axis.ticks.push_back({static_cast<double>(i), std::to_string(i)});
-  return axis;
-}
-
-/// A category axis, the first category at the top (for horizontal bars).
-Axis category_axis(const std::vector<std::string>& labels) {
-  Axis axis{{static_cast<double>(labels.size()) - 0.5, -0.5}, {}, "", false};
-  for (std::size_t i = 0; i < labels.size(); ++i) axis.ticks.push_back({static_cast<double>(i), labels[i]});
-  return axis;
-}
-
-/// A number for an SVG coordinate (always a decimal point).
-std::string c(double v) { return fmt::format("{:.1f}", v); }
-
-/// Paint attributes.
-std::string fill(std::string_view color, double opacity = 1.0) {
-  return opacity < 1.0 ? fmt::format("fill=\"{}\" fill-opacity=\"{}\"", color, opacity)
-                       : fmt::format("fill=\"{}\"", color);
-}
-std::string stroke(std::string_view color, double width, bool dashed = false) {
-  return fmt::format("fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}", color, width,
-                     dashed ? " stroke-dasharray=\"6 4\"" : "");
-}
-
-/// One <svg class="chart"> being drawn.
-class Svg {
- public:
-  Svg(std::string_view name, std::size_t alternative, double width, double height, std::string_view title)
-      : prefix_(fmt::format("{}-{}", name, alternative)), width_(width) {
-    out_ = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"{}\" data-alternative=\"{}\" "
-        "width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\"><title>{}</title>\n",
-        name, alternative, width, height, width, height, esc(title));
-  }
-  /// A document-wide unique id for a pattern or clip path of this chart.
-  std::string id(std::string_view local) const { return prefix_ + "-" + std::string(local); }
-  double width() const { return width_; }
-  void add(std::string_view element) {
-    out_ += element;
-    out_ += '\n';
-  }
-  void text(double x, double y, std::string_view s, std::string_view attrs = "") {
-    add(fmt::format("<text x=\"{}\" y=\"{}\" {}>{}</text>", c(x), c(y), attrs, esc(s)));
-  }
-  /// The diagonal white stripes laid over the bars of team payments.
-  void define_hatch() {
-    add(
-        fmt::format("<defs><pattern id=\"{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
-                    "patternTransform=\"rotate(45)\"><rect x=\"0\" y=\"0\" width=\"2.5\" height=\"6\" fill=\"#ffffff\" "
-                    "fill-opacity=\"0.7\"/></pattern></defs>",
-                    id("hatch")));
-  }
-  std::string finish() && { return std::move(out_) + "</svg>"; }
-
- private:
-  std::string prefix_, out_;
-  double width_;
-};
-
-/// A plot area inside an Svg with its axes; draws in data units.
-class Panel {
- public:
-  /// Draws the grid, the axes with their ticks and titles, and the panel title above the area.
-  Panel(Svg& svg, Box area, Axis x, Axis y, std::string_view title = "")
-      : svg_(svg), area_(area), x_(std::move(x)), y_(std::move(y)) {
-    if (!title.empty()) svg_.text(area_.x, area_.y - 24, title, "class=\"ptitle\"");
-    if (!y_.title.empty()) svg_.text(area_.x, area_.y - 8, y_.title, "class=\"unit\"");
-    for (const Tick& t : y_.ticks) {
-      if (y_.values) segment(x_.range.lo, t.at, x_.range.hi, t.at, "stroke=\"#e3e3e3\" stroke-width=\"1\"");
-      svg_.text(area_.x - 6, py(t.at) + 4, t.label, "text-anchor=\"end\"");
-    }
-    for (const Tick& t : x_.ticks) {
-      if (x_.values) segment(t.at, y_.range.lo, t.at, y_.range.hi, "stroke=\"#e3e3e3\" stroke-width=\"1\"");
-      svg_.text(px(t.at), area_.y + area_.h + 15, t.label, "text-anchor=\"middle\"");
-    }
-    if (!x_.title.empty())
-      svg_.text(area_.x + area_.w / 2, area_.y + area_.h + 32, x_.title, "text-anchor=\"middle\" class=\"unit\"");
-    svg_.add(fmt::format("<path d=\"M{} {}V{}H{}\" {}/>", c(area_.x), c(area_.y), c(area_.y + area_.h),
-                         c(area_.x + area_.w), stroke("#9a9a9a", 1)));
-  }
-  double px(double v) const { return area_.x + area_.w * (v - x_.range.lo) / (x_.range.hi - x_.range.lo); }
-  double py(double v) const { return area_.y + area_.h * (y_.range.hi - v) / (y_.range.hi - y_.range.lo); }
-
-  /// The rectangle between two x and two y values.
-  void rect(double x0, double x1, double y0, double y1, std::string_view attrs) {
-    if (!std::isfinite(x0 + x1 + y0 + y1)) return;
-    const double left = std::min(px(x0), px(x1)), top = std::min(py(y0), py(y1));
-    svg_.add(fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {}/>", c(left), c(top),
-                         c(std::fabs(px(x1) - px(x0))), c(std::fabs(py(y1) - py(y0))), attrs));
-  }
-  void segment(double x0, double y0, double x1, double y1, std::string_view attrs) {
-    if (!std::isfinite(x0 + x1 + y0 + y1)) return;
-    svg_.add(fmt::format("<path d=\"M{} {}L{} {}\" {}/>", c(px(x0)), c(py(y0)), c(px(x1)), c(py(y1)), attrs));
-  }
-  /// A line through the points (x = index), broken where a value is not finite.
-  void line(std::span<const double> ys, std::string_view attrs) {
-    std::string d;
-    bool pen_down = false;
-    for (std::size_t i = 0; i < ys.size(); ++i) {
-      pen_down = pen_down && std::isfinite(ys[i]);
-      if (!std::isfinite(ys[i])) continue;
-      d += fmt::format("{}{} {}", pen_down ? "L" : "M", c(px(static_cast<double>(i))), c(py(ys[i])));
-      pen_down = true;
-    }
-    if (!d.empty()) svg_.add(fmt::format("<path d=\"{}\" {}/>", d, attrs));
-  }
-  /// The area between a low and a high series (x = index).
-  void band(std::span<const double> lo, std::span<const double> hi, std::string_view attrs) {
-    std::string d;
-    for (std::size_t i = 0; i < lo.size(); ++i)
-      if (std::isfinite(lo[i]))
-        d += fmt::format("{}{} {}", d.empty() ? "M" : "L", c(px(static_cast<double>(i))), c(py(lo[i])));
-    for (std::size_t i = hi.size(); i-- > 0;)
-      if (std::isfinite(hi[i])) d += fmt::format("L{} {}", c(px(static_cast<double>(i))), c(py(hi[i])));
-    if (!d.empty()) svg_.add(fmt::format("<path d=\"{}Z\" {}/>", d, attrs));
-  }
-  void diamond(double x, double y, double r, std::string_view attrs) {
-    if (!std::isfinite(x + y)) return;
-    svg_.add(fmt::format("<path d=\"M{} {}l{} {}l{} {}l{} {}Z\" {}/>", c(px(x)), c(py(y) - r), c(r), c(r), c(-r), c(r),
-                         c(-r), c(-r), attrs));
-  }
-  void dot(double x, double y, double r, std::string_view attrs) {
-    if (!std::isfinite(x + y)) return;
-    svg_.add(fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {}/>", c(px(x)), c(py(y)), c(r), attrs));
-  }
-  /// A vertical mark across the whole area with a label at its top.
-  void mark_x(double x, std::string_view label) {
-    segment(x, y_.range.lo, x, y_.range.hi, stroke(kInk, 1.5, true));
-    svg_.text(px(x) + 4, area_.y + 12, label, "class=\"mark\"");
-  }
-  /// A horizontal or vertical 95% interval: a line with short caps.
-  void whisker(double at, double lo, double hi, bool horizontal) {
-    const std::string ink = stroke(kInk, 1.2);
-    const double cap = 0.12;
-    if (horizontal) {
-      segment(lo, at, hi, at, ink);
-      segment(lo, at - cap, lo, at + cap, ink);
-      segment(hi, at - cap, hi, at + cap, ink);
-    } else {
-      segment(at, lo, at, hi, ink);
-      segment(at - cap, lo, at + cap, lo, ink);
-      segment(at - cap, hi, at + cap, hi, ink);
-    }
-  }
-  /// The line at value zero of the value axes, where it lies inside the area.
-  void zero_line() {
-    if (y_.values && y_.range.lo * y_.range.hi < 0) segment(x_.range.lo, 0, x_.range.hi, 0, stroke("#555555", 1));
-    if (x_.values && x_.range.lo * x_.range.hi < 0) segment(0, y_.range.lo, 0, y_.range.hi, stroke("#555555", 1));
-  }
-
- private:
-  Svg& svg_;
-  Box area_;
-  Axis x_, y_;
-};
-
-/// How a legend entry is drawn.
-enum class Swatch : std::uint8_t { Box, Hatch, Line, Dashed, Band, Diamond, Dot };
-struct LegendEntry {
-  std::string label;
-  std::string_view color;
-  Swatch swatch = Swatch::Box;
-};
-
-/// A legend's max_width that puts every entry on its own row.
-constexpr double kOnePerRow = 0;
-/// Legend entries laid out from (x, y) to the right, wrapping at max_width; returns the height used.
-double legend(Svg& svg, double x, double y, double max_width, std::span<const LegendEntry> entries) {
-  constexpr double kRow = 18, kCharWidth = 6.4;
-  double cx = x, cy = y;
-  for (const LegendEntry& e : entries) {
-    const double w = 26 + kCharWidth * static_cast<double>(e.label.size()) + 14;
-    if (cx > x && cx + w > x + max_width) cx = x, cy += kRow;
-    const std::string mid = c(cy - 4);
-    switch (e.swatch) {
-      case Swatch::Box:
-      case Swatch::Hatch:
-        svg.add(
-            fmt::format("<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"11\" {}/>", c(cx), c(cy - 10), fill(e.color)));
-        if (e.swatch == Swatch::Hatch)
-          svg.add(fmt::format("<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"11\" fill=\"url(#{})\"/>", c(cx),
-                              c(cy - 10), svg.id("hatch")));
-        break;
-      case Swatch::Band:
-        svg.add(fmt::format("<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"11\" {}/>", c(cx), c(cy - 10),
-                            fill(e.color, 0.25)));
-        break;
-      case Swatch::Line:
-      case Swatch::Dashed:
-        svg.add(
-            fmt::format("<path d=\"M{} {}h18\" {}/>", c(cx), mid, stroke(e.color, 2.5, e.swatch == Swatch::Dashed)));
-        break;
-      case Swatch::Diamond:
-        svg.add(fmt::format("<path d=\"M{} {}l5 5l-5 5l-5 -5Z\" {}/>", c(cx + 9), c(cy - 9), fill(e.color)));
-        break;
-      case Swatch::Dot:
-        svg.add(fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" {}/>", c(cx + 9), mid, fill(e.color)));
-        break;
-    }
-    svg.text(cx + 24, cy, e.label);
-    cx += w;
-  }
-  return cy - y + kRow;
-}
-
-/// Mean, low and high of a series of Stats as three columns.
-struct Columns {
-  std::vector<double> mean, lo, hi;
-};
-template <class Get>
-Columns columns(std::size_t count, Get get) {
-  Columns out;
-  for (std::size_t i = 0; i < count; ++i) {
-    const Stat& s = get(i);
-    out.mean.push_back(s.mean), out.lo.push_back(s.ci_low), out.hi.push_back(s.ci_high);
-  }
-  return out;
-}
 
 /// A <figure> around a chart with its title and caption.
 std::string figure(Text title, Text caption, std::string svg, Lang lang, std::string_view note = "") {
@@ -396,8 +103,14 @@ std::string chart_pocket_costs(const AlternativeResult& a, std::size_t alt, Lang
           text(Text::ChartPocketCosts, lang));
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const std::size_t p = shown[i];
-    const Columns d =
-        columns(a.diff_by_year.size(), [&](std::size_t y) -> const Stat& { return a.diff_by_year[y][p]; });
+    // Gains (zero minus project), as every chart and table shows money: positive means the pocket is better off.
+    const std::vector<Stat> gains = [&] {
+      std::vector<Stat> g;
+      for (const auto& year : a.diff_by_year)
+        g.push_back({-year[p].mean, year[p].sd, -year[p].ci_high, -year[p].ci_low, year[p].n});
+      return g;
+    }();
+    const Columns d = columns(gains.size(), [&](std::size_t y) -> const Stat& { return gains[y]; });
     const std::size_t row = i / kCols;
     const Box area{kCellW * static_cast<double>(i % kCols) + 88, kCellH * static_cast<double>(row) + 62, kCellW - 110,
                    kCellH - 120};
@@ -541,7 +254,7 @@ std::string chart_levels(const CompareResult& r, const AlternativeResult& a, std
     Panel panel(
         svg, {kCellW * static_cast<double>(l) + 62, 56, kCellW - 82, 170},
         index_axis(std::max(project.size(), zero.size()), std::string(text(Text::Month, lang)), 6),
-        value_axis(data_range({project, zero}, false), std::string(text(Text::Households, lang)), false, lang, 4),
+        value_axis(data_range({project, zero}, true), std::string(text(Text::Households, lang)), false, lang, 4),
         level_label(static_cast<agents::Level>(l), lang));
     panel.line(zero, stroke(kLevelColors[l], 2, true));
     panel.line(project, stroke(kLevelColors[l], 2.5));
@@ -773,9 +486,14 @@ std::string events_table(const AlternativeResult& a, Lang lang) {
 
 std::string alternative_section(const CompareResult& r, std::size_t i, Lang lang) {
   const AlternativeResult& a = r.alternatives[i];
-  std::string out = fmt::format("<section id=\"alternative-{}\"><h2>{} {}: {}</h2>\n<p class=\"sub\">{}</p>\n", i,
-                                esc(text(Text::Alternative, lang)), i + 1, esc(alternative_label(a.scenario, a.mode, lang)),
-                                esc(say(Text::AlternativeMode, lang, a.scenario, mode_label(a.mode, lang))));
+  const std::string heading = fmt::format("{} {}: {}", text(Text::Alternative, lang), i + 1,
+                                          alternative_label(a.scenario, a.caption, a.mode, lang));
+  // With several alternatives the decision section comes first and each alternative's details fold away.
+  const bool folded = r.alternatives.size() > 1;
+  std::string out = folded ? fmt::format("<details class=\"alternative\" id=\"alternative-{}\"><summary>{}</summary>\n", i,
+                                         esc(heading))
+                           : fmt::format("<section id=\"alternative-{}\"><h2>{}</h2>\n", i, esc(heading));
+  out += fmt::format("<p class=\"sub\">{}</p>\n", esc(say(Text::AlternativeMode, lang, a.scenario, mode_label(a.mode, lang))));
   out += fmt::format("<h3>{}</h3>\n", esc(text(Text::KeyFigures, lang))) + key_figures(r, a, lang);
   out += fmt::format("<h3>{}</h3>\n", esc(text(Text::ChartNpvPockets, lang))) + pocket_table(a, lang);
   out += chart_wrong_pocket(a, i, lang) + chart_npv_pockets(a, i, lang) + chart_cumulative(a, i, lang);
@@ -784,66 +502,37 @@ std::string alternative_section(const CompareResult& r, std::size_t i, Lang lang
                            : fmt::format("<h4>{}</h4><p>{}</p>\n", esc(text(Text::ChartStatic, lang)),
                                          esc(text(Text::NoStatic, lang)));
   out += fmt::format("<h3>{}</h3>\n", esc(text(Text::Events, lang))) + events_table(a, lang);
-  return out + "</section>\n";
+  return out + (folded ? "</details>\n" : "</section>\n");
 }
 
 std::string inputs_section(const CompareResult& r, Lang lang) {
   std::string out = fmt::format(
-      "<details><summary>{}</summary><table class=\"narrow\"><thead><tr><th>{}</th><th>{}</th>"
+      "<details><summary>{}</summary><table class=\"narrow\"><thead><tr><th>{}</th><th>{}</th><th>{}</th>"
       "</tr></thead><tbody>\n",
-      esc(text(Text::Inputs, lang)), esc(text(Text::Input, lang)), esc(text(Text::Value, lang)));
-  for (const auto& [key, value] : r.inputs)
-    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", esc(key), esc(value));
+      esc(text(Text::Inputs, lang)), esc(text(Text::Input, lang)), esc(text(Text::Value, lang)),
+      esc(text(Text::SourceNote, lang)));
+  for (const sim::Input& input : r.inputs)
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(input.key), esc(input.value),
+                       esc(input.source));
   return out + "</tbody></table></details>\n";
 }
 
-constexpr std::string_view kStyle = R"(
-body { font-family: system-ui, "Segoe UI", Arial, sans-serif; color: #222; max-width: 1180px; margin: 24px auto;
-       padding: 0 16px; line-height: 1.45; }
-h1 { font-size: 26px; margin-bottom: 4px; }
-h2 { font-size: 22px; margin-top: 40px; border-bottom: 3px solid #1f5fa8; padding-bottom: 4px; }
-h3 { font-size: 17px; margin-top: 28px; }
-h4 { font-size: 15px; margin: 26px 0 6px; }
-p.sub, p.note, figcaption { color: #555; font-size: 14px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 10px; }
-.card { border: 1px solid #ddd; border-radius: 6px; padding: 10px 12px; background: #fafafa; }
-.card .k { font-size: 13px; color: #555; }
-.card .v { font-size: 26px; font-weight: 600; }
-.card .d { font-size: 12px; color: #666; }
-.pos { color: #1b7a3a; } .neg { color: #b3261e; }
-table { border-collapse: collapse; font-size: 14px; margin: 8px 0; width: 100%; }
-table.narrow { width: auto; }
-th { text-align: left; border-bottom: 2px solid #999; padding: 4px 8px; font-weight: 600; }
-td { border-bottom: 1px solid #e5e5e5; padding: 3px 8px; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr.total td { font-weight: 600; border-top: 2px solid #999; }
-.sw { display: inline-block; width: 11px; height: 11px; margin-right: 6px; border-radius: 2px; }
-figure { margin: 10px 0 24px; }
-svg.chart { max-width: 100%; height: auto; display: block; }
-svg.chart text { font-size: 12px; fill: #333; }
-svg.chart text.ptitle { font-weight: 600; font-size: 13px; }
-svg.chart text.unit { fill: #666; font-style: italic; }
-svg.chart text.mark { font-weight: 600; paint-order: stroke; stroke: #ffffff; stroke-width: 4px; }
-svg.chart text.big { font-size: 17px; font-weight: 600; }
-details { margin: 30px 0; } summary { font-weight: 600; cursor: pointer; }
-)";
 
 }  // namespace
 
 std::string report_html(const CompareResult& r, Lang lang) {
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{0}\" xml:lang=\"{0}\">\n<head>\n"
-      "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-      "<title>{1}</title>\n<style>{2}</style>\n</head>\n<body>\n<h1>{1}</h1>\n",
-      lang_name(lang), esc(text(Text::ReportTitle, lang)), kStyle);
-  const std::string rate = number_text(r.discount_rate * 100.0, 1, lang) + "%";
-  out += fmt::format("<p>{}</p>\n<p class=\"note\">{}</p>\n",
-                     esc(say(Text::Intro, lang, r.alternatives.size(), r.zero_name, r.replications,
+  std::string out = page_start(text(Text::ReportTitle, lang), lang);
+  const std::string rate = discount_text(r.discount_rate, r.discount_real, r.risk_premium, r.discount_basis, lang);
+  out += fmt::format("<p>{}</p>\n<p class=\"note discount\">{}</p>\n<p class=\"note\">{} {}</p>\n",
+                     esc(say(Text::Intro, lang, r.alternatives.size(), zero_label(r.district, lang), r.replications,
                              number_text(r.households, 0, lang), r.months, rate)),
-                     esc(text(Text::SignNote, lang)));
+                     esc(discount_reason(r.discount_basis, lang)), esc(text(Text::SignNote, lang)),
+                     esc(text(Text::YearNote, lang)));
+  if (r.alternatives.size() > 1)
+    out += decision_section(r, lang) + fmt::format("<h2>{}</h2>\n", esc(text(Text::AlternativeDetails, lang)));
   for (std::size_t i = 0; i < r.alternatives.size(); ++i) out += alternative_section(r, i, lang);
   out += inputs_section(r, lang);
-  return out + fmt::format("<p class=\"note\">{}</p>\n</body>\n</html>\n", esc(text(Text::Generated, lang)));
+  return out + fmt::format("<p class=\"note\">{}</p>\n", esc(text(Text::Generated, lang))) + page_end();
 }
 
 }  // namespace wijksim::report

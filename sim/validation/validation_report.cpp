@@ -11,6 +11,7 @@
 
 #include "scenarios/loader.hpp"
 #include "sim/engine/paired.hpp"
+#include "sim/labels/labels.hpp"
 #include "sim/validation/validation.hpp"
 
 namespace wijksim::sim {
@@ -717,13 +718,15 @@ std::string validation_report(const ValidationOptions& opt) {
   out += fmt::format(
       "Every shipped scenario with a team is an approach of the catalogue (`wijksim scenarios` lists them). Each runs "
       "{} paired replications of {} households x {} months (seed {}) against its zero alternative, the same district "
-      "without the team: the MKBA comes from the compare engine (`wijksim compare`, discount rate real + risk "
-      "premium), and the process figures are observed in the same replications, month by month, in both worlds. "
+      "without the team: the MKBA comes from the compare engine (`wijksim compare`, discount rate {}), and the "
+      "process figures are observed in the same replications, month by month, in both worlds. "
       "Figures are means over the replications with a 95% interval of the mean where they vary. Nothing was tuned to "
       "make an approach pay off: sourced inputs carry their tag in the scenario file, every other input says "
       "`# assumption` and is listed under its scenario below; the inputs of the default district are listed at the "
       "end.\n\n",
-      opt.replications, first.run.households, first.run.months, first.run.seed);
+      opt.replications, first.run.households, first.run.months, first.run.seed,
+      labels::discount_text(first.mkba.discount_rate(), first.mkba.discount_real, first.mkba.risk_premium,
+                            first.mkba.discount_basis(), labels::Lang::En));
   out +=
       "How to read the comparisons: \"x 0.50 of the source\" means the simulated figure is half the source's; "
       "\"within\", \"below\", \"above\" compare with a range the source gives. A source figure describes one team "

@@ -14,13 +14,13 @@ namespace fs = std::filesystem;
 
 // A small comparison: the default district with its team, 1,000 households, two years, short warm-up.
 const std::string kSmall = "--households 1000 --months 24 --set run.warmup_months=12 --replications 3";
-const std::vector<std::string> kFiles{"mkba.json", "report.html", "mkba.xlsx", "manifest.json", "pockets_by_year.csv",
+const std::vector<std::string> kFiles{"mkba.json", "report.html", "decision.html", "mkba.xlsx", "manifest.json", "pockets_by_year.csv",
                                       "npv_by_pocket.csv", "ratios.csv", "net_by_year.csv", "levels_by_month.csv",
                                       "flows_by_month.csv", "events.csv", "replications.csv"};
 // Files that must not depend on threads, timing or interruption (the manifest records timings).
 const std::vector<std::string> kDeterministic{"mkba.json", "pockets_by_year.csv", "npv_by_pocket.csv", "ratios.csv",
                                               "net_by_year.csv", "levels_by_month.csv", "flows_by_month.csv",
-                                              "events.csv", "replications.csv", "report.html"};
+                                              "events.csv", "replications.csv", "report.html", "decision.html"};
 
 void expect_same_files(const fs::path& a, const fs::path& b) {
   for (const std::string& f : kDeterministic) EXPECT_EQ(slurp(a / f), slurp(b / f)) << f << " differs";
@@ -33,7 +33,7 @@ TEST(CompareCli, WritesEveryFileAndPrintsTheMkbaTable) {
   for (const std::string& f : kFiles) EXPECT_TRUE(fs::exists(dir / "run" / f)) << f;
   EXPECT_FALSE(fs::exists(dir / "run.partial"));
   EXPECT_FALSE(fs::exists(dir / "run" / "replications"));  // checkpoints are gone once the run is complete
-  for (const char* text : {"MKBA: wijkteam (continuous) against the zero alternative 'wijkteam without teams'", "municipality_social_work", "health_insurer", "societal",
+  for (const char* text : {"MKBA: wijkteam (continuous) against the zero alternative 'Centrum+Noord+Zuid without teams'", "municipality_social_work", "health_insurer", "societal",
                            "financial", "municipal", "NPV", "payback"})
     EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
   const std::string json = slurp(dir / "run" / "mkba.json");
@@ -42,6 +42,7 @@ TEST(CompareCli, WritesEveryFileAndPrintsTheMkbaTable) {
   EXPECT_NE(json.find("\"discount_rate\": 0.0225"), std::string::npos);  // the standard rate
   EXPECT_NE(json.find("\"discount_basis\": \"standard\""), std::string::npos);
   EXPECT_NE(json.find("\"discount_source\": \"Werkgroep discontovoet 2020\""), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir / "run" / "notes.json"));  // the job's notes stay in the work folder
   // One line per replication and scope.
   const std::string rows = slurp(dir / "run" / "replications.csv");
   EXPECT_EQ(std::count(rows.begin(), rows.end(), '\n'), 1 + 3 * 3);

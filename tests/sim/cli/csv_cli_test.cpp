@@ -53,11 +53,13 @@ TEST(CsvCli, RunWritesATeamNameWithCommaAndQuotesAsOneField) {
 TEST(CsvCli, CompareWritesAScenarioNameWithCommaAndQuotesAsOneField) {
   const auto dir = fresh_dir("cli_csv_compare");
   const CliResult r = run_cli("compare wijkteam --households 500 --months 24 --set run.warmup_months=12 "
-                              "--replications 2 " + kNames + " --out cmp", dir);
+                              "--replications 2 " + kNames + " --set 'population.neighbourhoods.0.name=" + kScenario +
+                              "' --out cmp", dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Every file names the alternative; replications.csv three times per replication.
   EXPECT_GT(check_folder(dir / "cmp", "alternative", kScenario + " (continuous)"), 2U * 3U);
-  EXPECT_GT(check_folder(dir / "cmp", "alternative", kScenario + " without teams (zero)"), 0U);
+  // The zero alternative is named after the district's neighbourhoods.
+  EXPECT_GT(check_folder(dir / "cmp", "alternative", kScenario + "+Noord+Zuid without teams (zero)"), 0U);
 }
 
 }  // namespace

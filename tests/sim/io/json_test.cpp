@@ -57,9 +57,10 @@ TEST(Json, DefKeysInSchemaOrder) {
   scenarios::ScenarioDef def = testing::small_team_scenario(300, 12);
   def.teams.front().name = "Noord \"oost\"";
   const Json j = def_to_json(def);
-  const std::vector<std::string> top{"name",      "description", "run",        "population", "network",
-                                     "dynamics",  "level",       "prices",     "care",       "providers",
-                                     "teams",     "financiers",  "mkba",       "mkba_tool",  "calibration"};
+  const std::vector<std::string> top{"name",      "description", "label",      "run",        "population",
+                                     "network",   "dynamics",    "level",      "prices",     "care",
+                                     "providers", "teams",       "financiers", "mkba",       "mkba_tool",
+                                     "calibration"};
   EXPECT_EQ(keys(j), top);
   EXPECT_EQ(keys(j["run"]), (std::vector<std::string>{"households", "months", "warmup_months", "seed"}));
   EXPECT_EQ(j["run"]["seed"], 12345);
@@ -115,16 +116,20 @@ TEST(Json, MkbaJsonKeepsKeysOrderAndNull) {
   r.alternatives = {a, a};
   r.alternatives[1].label = "team (cohort)";
   r.alternatives[1].mode = Mode::Cohort;
+  r.increments.resize(1);  // the one pair, (0, 1)
+  r.increments[0].to = 1;
   const Json j = Json::parse(mkba_json(r));
-  const std::vector<std::string> members{"alternative", "scenario", "mode", "alternative_discount_rate", "ratios",
-                                         "npv", "pv_cost", "pv_benefit", "npv_by_pocket", "budget_after_2y",
-                                         "payback_year", "payback_year_by_scope", "per_household", "team_cost",
-                                         "net_by_year", "static_estimate"};
+  const std::vector<std::string> members{"alternative", "scenario", "mode", "label", "alternative_discount_rate",
+                                         "team_budget_per_year", "ratios", "ratio_of_mean_pv", "npv", "pv_cost",
+                                         "pv_benefit", "npv_by_pocket", "budget_after_2y", "payback_year",
+                                         "payback_year_by_scope", "per_household", "team_cost", "net_by_year",
+                                         "static_estimate"};
   std::vector<std::string> top{"schema",        "zero_alternative", "replications",  "households",
                                "months",        "seed",             "discount_rate", "discount_basis",
                                "discount_source", "discount_real",  "risk_premium"};
   top.insert(top.end(), members.begin(), members.end());
   top.push_back("alternatives");
+  top.push_back("decision");
   EXPECT_EQ(keys(j), top);
   ASSERT_EQ(j["alternatives"].size(), 2U);
   EXPECT_EQ(keys(j["alternatives"][1]), members);
@@ -142,6 +147,8 @@ TEST(Json, MkbaJsonKeepsKeysOrderAndNull) {
             (std::vector<std::string>{"year", "mean", "sd", "ci_low", "ci_high", "cumulative_discounted"}));
   EXPECT_EQ(j["net_by_year"][1]["cumulative_discounted"].get<double>(), 28.95);
   EXPECT_TRUE(j["static_estimate"].is_null());
+  EXPECT_EQ(keys(j["decision"]), (std::vector<std::string>{"rule", "by_budget", "frontier", "steps", "setting_effects",
+                                                           "choice", "verdict"}));
 }
 
 }  // namespace

@@ -18,98 +18,30 @@
 #include <string>
 #include <vector>
 
-#include <pugixml.hpp>
-
+#include "common/xml.hpp"
+#include "sim/batch/decision.hpp"
+#include "sim/io/compare_output.hpp"
 #include "sim/labels/labels.hpp"
+#include "sim/report/decision.hpp"
+#include "sim/report/decision_html.hpp"
 #include "sim/report/report_html.hpp"
 #include "sim/report/report_xlsx.hpp"
+#include "sim/report/sweep_html.hpp"
 
 namespace wijksim {
 namespace {
+
+using testing::all;
+using testing::attr;
+using testing::inner_text;
+using testing::Node;
+using testing::parse_xml;
+using testing::Xml;
 
 using labels::Lang;
 using services::kPocketCount;
 using services::Pocket;
 using sim::Stat;
-
-// ---------------------------------------------------------------------------------------------------------------
-// XML through pugixml, with the checks of well-formedness pugixml leaves out: one root element and nothing but
-// white space beside it, unique attributes, entities known or numeric.
-
-using Node = pugi::xml_node;
-
-/// A parsed document and its one root element.
-struct Xml {
-  std::shared_ptr<pugi::xml_document> doc;
-  Node root;
-};
-
-/// Every element below (and including) e with the name, in document order.
-void collect(Node e, std::string_view name, std::vector<Node>& out) {
-  if (e.type() == pugi::node_element && e.name() == name) out.push_back(e);
-  for (Node child : e.children()) collect(child, name, out);
-}
-std::vector<Node> all(Node e, std::string_view name) {
-  std::vector<Node> out;
-  collect(e, name, out);
-  return out;
-}
-/// All text inside e, children included.
-std::string inner_text(Node e) {
-  if (e.type() == pugi::node_pcdata || e.type() == pugi::node_cdata) return e.value();
-  std::string out;
-  for (Node child : e.children()) out += inner_text(child);
-  return out;
-}
-std::string attr(Node e, const char* key) { return e.attribute(key).value(); }
-
-/// Every '&' of raw (undecoded) text starts a known or a numeric entity.
-void check_entities(std::string_view raw) {
-  for (std::size_t at = raw.find('&'); at != std::string_view::npos; at = raw.find('&', at + 1)) {
-    const std::size_t semi = raw.find(';', at);
-    const std::string_view entity = raw.substr(at + 1, semi == std::string_view::npos ? 0 : semi - at - 1);
-    const bool named = entity == "amp" || entity == "lt" || entity == "gt" || entity == "quot" || entity == "apos";
-    const bool decimal = entity.size() > 1 && entity[0] == '#' &&
-                         entity.find_first_not_of("0123456789", 1) == std::string_view::npos;
-    const bool hex = entity.size() > 2 && entity.substr(0, 2) == "#x" &&
-                     entity.find_first_not_of("0123456789abcdefABCDEF", 2) == std::string_view::npos;
-    if (!named && !decimal && !hex) throw std::runtime_error("bare '&' or unknown entity: '" + std::string(raw) + "'");
-  }
-}
-
-/// Attributes unique per element, entities in text and attributes valid, below (and including) e.
-void check_raw(Node e) {
-  if (e.type() == pugi::node_pcdata) check_entities(e.value());
-  std::set<std::string_view> names;
-  for (const pugi::xml_attribute a : e.attributes()) {
-    if (!names.insert(a.name()).second) throw std::runtime_error(std::string("duplicate attribute ") + a.name());
-    check_entities(a.value());
-  }
-  for (Node child : e.children()) check_raw(child);
-}
-
-/// The document; throws std::runtime_error at the first fault.
-Xml parse_xml(std::string_view text) {
-  constexpr unsigned kOptions = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment;
-  pugi::xml_document raw;  // entities left as written, to check them
-  const pugi::xml_parse_result checked = raw.load_buffer(text.data(), text.size(), kOptions & ~pugi::parse_escapes);
-  if (!checked) throw std::runtime_error(std::string(checked.description()) + " at offset " +
-                                         std::to_string(checked.offset));
-  Node root;
-  for (Node child : raw.children()) {
-    const bool blank = child.type() == pugi::node_pcdata &&
-                       std::string_view(child.value()).find_first_not_of(" \t\r\n") == std::string_view::npos;
-    if (child.type() == pugi::node_element && !root) root = child;
-    else if (child.type() == pugi::node_element || (child.type() == pugi::node_pcdata && !blank))
-      throw std::runtime_error("content after the root element");
-  }
-  if (!root) throw std::runtime_error("no root element");
-  check_raw(raw);
-  Xml xml{std::make_shared<pugi::xml_document>(), {}};
-  xml.doc->load_buffer(text.data(), text.size(), kOptions);
-  xml.root = xml.doc->document_element();
-  return xml;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The fixture: a comparison of 2 alternatives over 3 years (36 months), one with a static estimate.
@@ -149,6 +81,16 @@ sim::AlternativeResult alternative(const sim::CompareResult& r, double scale, st
     a.cumulative_discounted.push_back(previous + net / std::pow(1.0 + r.discount_rate, static_cast<double>(y)));
   }
   a.payback_year = sim::payback_year(a.cumulative_discounted);
+  // The MKBA's split of the mean differences: the team's items, then extra care or avoided costs.
+  a.investment_by_year = a.team_by_year;
+  a.extra_care_by_year.resize(kYears);
+  a.avoided_by_year.resize(kYears);
+  for (std::size_t y = 0; y < kYears; ++y)
+    for (std::size_t p = 0; p < kPocketCount; ++p) {
+      const double other = a.diff_by_year[y][p].mean - a.team_by_year[y][p].mean;
+      a.extra_care_by_year[y][p] = stat(std::max(other, 0.0), 0);
+      a.avoided_by_year[y][p] = stat(std::max(-other, 0.0), 0);
+    }
   for (std::size_t p = 0; p < kPocketCount; ++p) {
     double npv = 0, budget = 0;
     for (std::size_t y = 0; y < kYears; ++y) {
@@ -197,9 +139,31 @@ sim::StaticEstimate static_estimate() {
   return e;
 }
 
+/// Increments between every pair of alternatives, as the fold writes them: here the differences of the means with an
+/// interval of their own.
+void add_increments(sim::CompareResult& r) {
+  r.increments.clear();
+  for (std::size_t a = 0; a < r.alternatives.size(); ++a)
+    for (std::size_t b = a + 1; b < r.alternatives.size(); ++b) {
+      const sim::AlternativeResult &from = r.alternatives[a], &to = r.alternatives[b];
+      sim::Increment inc;
+      inc.from = a, inc.to = b;
+      inc.budget = stat(sim::budget_stat(to).mean - sim::budget_stat(from).mean, 1'000);
+      for (std::size_t s = 0; s < 3; ++s) inc.npv[s] = stat(to.npv[s].mean - from.npv[s].mean, 50'000);
+      inc.pv_cost = stat(to.pv_cost[0].mean - from.pv_cost[0].mean, 10'000);
+      inc.pv_benefit = stat(to.pv_benefit[0].mean - from.pv_benefit[0].mean, 10'000);
+      inc.ratio = stat(inc.pv_cost.mean > 0 ? inc.pv_benefit.mean / inc.pv_cost.mean : NAN, 0.3);
+      inc.p_better = inc.npv[0].mean > 0 ? 0.8 : 0.2;
+      r.increments.push_back(inc);
+    }
+}
+
 sim::CompareResult fixture() {
   sim::CompareResult r;
-  r.zero_name = "district & co";  // an ampersand must be escaped
+  r.zero_name = "district & co";
+  r.district = {"Oost & co", "West"};  // an ampersand must be escaped
+  r.discount_real = 0.025, r.risk_premium = 0.03;
+  r.discount_basis = scenarios::DiscountBasis::Source;
   r.replications = 20;
   r.households = 1000;
   r.months = kMonths;
@@ -222,7 +186,8 @@ sim::CompareResult fixture() {
   r.alternatives.push_back(alternative(r, 0.7, "team (cohort)"));
   r.alternatives[1].mode = sim::Mode::Cohort;
   r.alternatives[0].static_estimate = static_estimate();
-  r.inputs = {{"households", "1000"}, {"discount_rate", "0.055"}, {"team.0.name", "wijkteam <noord>"}};
+  add_increments(r);
+  r.inputs = {{"households", "1000", ""}, {"discount_rate", "0.055", "[S004 fn 13]"}, {"team.0.name", "wijkteam <noord>", ""}};
   return r;
 }
 
@@ -248,9 +213,9 @@ TEST(ReportHtml, IsWellFormedXml) {
     const Node root = xml.root;
     EXPECT_STREQ(root.name(), "html");
     EXPECT_EQ(attr(root, "lang"), lang == Lang::Nl ? "nl" : "en");
-    EXPECT_EQ(all(root, "script").size(), 0U);
+    for (const Node script : all(root, "script")) EXPECT_TRUE(attr(script, "src").empty()) << "external script";
     for (const Node link : all(root, "link")) ADD_FAILURE() << "external resource " << attr(link, "href");
-    EXPECT_NE(inner_text(root).find("district & co"), std::string::npos);
+    EXPECT_NE(inner_text(root).find("Oost & co"), std::string::npos);
   }
 }
 
@@ -296,6 +261,7 @@ TEST(ReportHtml, EveryChartHasData) {
   for (const char* name : {"pocket_costs", "wrong_pocket", "npv_by_pocket", "cumulative_net", "levels", "level_flows"})
     EXPECT_EQ(names.count(name), 2U) << name;
   EXPECT_EQ(names.count("static_vs_dynamic"), 1U);  // only the first alternative has a static estimate
+  EXPECT_EQ(names.count("frontier"), 1U);           // two alternatives: the decision comes first
 }
 
 /// The chart of an alternative by name.
@@ -377,59 +343,7 @@ TEST(ReportLabels, LanguagesAndNames) {
 // ---------------------------------------------------------------------------------------------------------------
 // mkba.xlsx
 
-/// Standard output of a command; fails the test when it exits non-zero.
-std::string run(const std::string& command) {
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
-  std::string out;
-  std::array<char, 4096> buffer{};
-  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  if (status != 0) throw std::runtime_error(command + " exited with " + std::to_string(status));
-  return out;
-}
-
-/// A workbook read back: sheet names in order and each sheet's cells by reference ("B3"), text or number.
-struct Workbook {
-  std::vector<std::string> sheets;
-  std::vector<std::map<std::string, std::string>> cells;
-  std::vector<std::map<std::string, bool>> is_number;
-
-  explicit Workbook(const std::filesystem::path& file) {
-    const std::string unzip = "unzip -p '" + file.string() + "' ";
-    const Xml workbook = parse_xml(run(unzip + "xl/workbook.xml"));
-    for (const Node s : all(workbook.root, "sheet")) sheets.push_back(attr(s, "name"));
-    std::vector<std::string> strings;
-    const Xml shared_strings = parse_xml(run(unzip + "xl/sharedStrings.xml"));
-    for (const Node si : all(shared_strings.root, "si")) strings.push_back(inner_text(si));
-    for (std::size_t i = 1; i <= sheets.size(); ++i) {
-      auto& sheet = cells.emplace_back();
-      auto& numeric = is_number.emplace_back();
-      const Xml xml = parse_xml(run(unzip + "xl/worksheets/sheet" + std::to_string(i) + ".xml"));
-      for (const Node c : all(xml.root, "c")) {
-        const auto v = all(c, "v");
-        if (v.empty()) continue;
-        const bool shared = attr(c, "t") == "s";
-        const std::string value = v[0].child_value();
-        sheet[attr(c, "r")] = shared ? strings.at(std::stoul(value)) : value;
-        numeric[attr(c, "r")] = attr(c, "t").empty();
-      }
-    }
-  }
-  /// The row number (1-based) of the first row whose column A and B hold these texts; 0 if none.
-  int row_of(std::size_t sheet, const std::string& a, const std::string& b) const {
-    for (int row = 1; row < 2000; ++row) {
-      const auto ca = cells[sheet].find("A" + std::to_string(row)), cb = cells[sheet].find("B" + std::to_string(row));
-      if (ca != cells[sheet].end() && cb != cells[sheet].end() && ca->second == a && cb->second == b) return row;
-    }
-    return 0;
-  }
-  std::size_t rows(std::size_t sheet) const {
-    std::set<std::string> numbers;
-    for (const auto& [ref, value] : cells[sheet]) numbers.insert(ref.substr(ref.find_first_of("0123456789")));
-    return numbers.size();
-  }
-};
+using testing::Workbook;
 
 std::filesystem::path temp_file(const std::string& name) {
   return std::filesystem::temp_directory_path() / ("wijksim_report_" + std::to_string(::getpid()) + "_" + name);
@@ -441,21 +355,26 @@ TEST(ReportXlsx, SummaryReadsBack) {
   report::write_xlsx(r, Lang::En, file);
   const Workbook book(file);
   std::filesystem::remove(file);
-  EXPECT_EQ(book.sheets, (std::vector<std::string>{"Summary", "Per pocket", "Per year", "Inputs"}));
-  EXPECT_EQ(book.cells[0].at("A1"), "Alternative");
-  const int row = book.row_of(0, "team (continuous)", "Societal ratio");
+  EXPECT_EQ(book.sheets, (std::vector<std::string>{"Comparison", "Summary", "Per pocket", "Per year", "MKBA formulas",
+                                                   "Inputs"}));
+  const std::size_t summary = book.sheet("Summary");
+  EXPECT_EQ(book.cells[summary].at("A1"), "Alternative");
+  const int row = book.row_of(summary, "team (continuous)", "Societal ratio");
   ASSERT_GT(row, 1);
   const std::string mean = "C" + std::to_string(row);
-  EXPECT_TRUE(book.is_number[0].at(mean));
-  EXPECT_DOUBLE_EQ(std::stod(book.cells[0].at(mean)), kSocietalRatio);
-  EXPECT_DOUBLE_EQ(std::stod(book.cells[0].at("F" + std::to_string(row))), 0.85);
-  const int municipal = book.row_of(0, "team (cohort)", "Municipal ratio");
+  EXPECT_TRUE(book.is_number[summary].at(mean));
+  EXPECT_DOUBLE_EQ(std::stod(book.cells[summary].at(mean)), kSocietalRatio);
+  EXPECT_DOUBLE_EQ(std::stod(book.cells[summary].at("F" + std::to_string(row))), 0.85);
+  const int municipal = book.row_of(summary, "team (cohort)", "Municipal ratio");
   ASSERT_GT(municipal, row);
-  EXPECT_DOUBLE_EQ(std::stod(book.cells[0].at("C" + std::to_string(municipal))), 0.45 * 0.7);
+  EXPECT_DOUBLE_EQ(std::stod(book.cells[summary].at("C" + std::to_string(municipal))), 0.45 * 0.7);
   bool found = false;  // the general rows leave column A empty
-  for (const auto& [ref, value] : book.cells[0])
-    if (value == "Replications") found = book.cells[0].at("C" + ref.substr(1)) == "20";
+  for (const auto& [ref, value] : book.cells[summary])
+    if (value == "Replications") found = book.cells[summary].at("C" + ref.substr(1)) == "20";
   EXPECT_TRUE(found);
+  // Payback in each scope, not only the societal one.
+  for (const char* scope : {"Payback, societal", "Payback, financial", "Payback, municipal"})
+    EXPECT_GT(book.row_of(summary, "team (continuous)", scope), 1) << scope;
 }
 
 TEST(ReportXlsx, SheetsHoldEveryRowAsNumbers) {
@@ -464,18 +383,21 @@ TEST(ReportXlsx, SheetsHoldEveryRowAsNumbers) {
   report::write_xlsx(r, Lang::Nl, file);
   const Workbook book(file);
   std::filesystem::remove(file);
-  EXPECT_EQ(book.sheets, (std::vector<std::string>{"Samenvatting", "Per financier", "Per jaar", "Invoer"}));
-  EXPECT_EQ(book.rows(1), 1 + 2 * kPocketCount);           // header, alternatives x pockets
-  EXPECT_EQ(book.rows(2), 1 + 3 * kPocketCount * kYears);  // header, zero and alternatives x pockets x years
-  EXPECT_EQ(book.rows(3), 1 + r.inputs.size());
-  const int youth = book.row_of(1, "team (doorlopend)", "Gemeente: jeugdhulp");  // the mode in Dutch too
+  EXPECT_EQ(book.sheets, (std::vector<std::string>{"Vergelijking", "Samenvatting", "Per financier", "Per jaar",
+                                                   "MKBA-formules", "Invoer"}));
+  const std::size_t per_pocket = 2, per_year = 3, inputs = 5;
+  EXPECT_EQ(book.rows(per_pocket), 1 + 2 * kPocketCount);           // header, alternatives x pockets
+  EXPECT_EQ(book.rows(per_year), 1 + 3 * kPocketCount * kYears);  // header, zero and alternatives x pockets x years
+  EXPECT_EQ(book.rows(inputs), 1 + r.inputs.size());
+  const int youth = book.row_of(per_pocket, "team (doorlopend)", "Gemeente: jeugdhulp");  // the mode in Dutch too
   ASSERT_GT(youth, 1);
-  EXPECT_TRUE(book.is_number[1].at("C" + std::to_string(youth)));
-  EXPECT_DOUBLE_EQ(std::stod(book.cells[1].at("C" + std::to_string(youth))),
+  EXPECT_TRUE(book.is_number[per_pocket].at("C" + std::to_string(youth)));
+  EXPECT_DOUBLE_EQ(std::stod(book.cells[per_pocket].at("C" + std::to_string(youth))),
                    r.alternatives[0].npv_by_pocket[at(Pocket::MunicipalityYouth)].mean);
-  EXPECT_TRUE(book.is_number[3].at("B2"));  // "1000" is written as a number
-  EXPECT_FALSE(book.is_number[3].at("B4"));
-  EXPECT_EQ(book.cells[3].at("B4"), "wijkteam <noord>");
+  EXPECT_TRUE(book.is_number[inputs].at("B2"));  // "1000" is written as a number
+  EXPECT_FALSE(book.is_number[inputs].at("B4"));
+  EXPECT_EQ(book.cells[inputs].at("B4"), "wijkteam <noord>");
+  EXPECT_EQ(book.cells[inputs].at("C3"), "[S004 fn 13]");  // the source column
 }
 
 TEST(ReportXlsx, ErrorNamesTheFile) {
@@ -486,6 +408,369 @@ TEST(ReportXlsx, ErrorNamesTheFile) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find(file.string()), std::string::npos) << e.what();
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Every HTML table: as many cells per row as its header, and values under their headers
+
+/// A tornado run: the base, then each input's low and high end (as `sweep --tornado` names them).
+sim::CompareResult tornado_fixture() {
+  sim::CompareResult r = fixture();
+  const sim::AlternativeResult base = r.alternatives[0];
+  const auto variant = [&](std::string name, double npv) {
+    sim::AlternativeResult a = base;
+    a.scenario = std::move(name);
+    a.label = a.scenario + " (continuous)";
+    a.npv[0] = stat(npv, 100'000);
+    return a;
+  };
+  // Team size: both ends about a million below the base (-1.0 and -1.1 million from 350,000); turnover: a wide
+  // swing around it (+-300,000); the discount rate moves little.
+  r.alternatives = {variant("base", 350'000),
+                    variant("teams.0.fte=2", -650'000),
+                    variant("teams.0.fte=6", -750'000),
+                    variant("teams.0.turnover.yearly=0.05", 650'000),
+                    variant("teams.0.turnover.yearly=0.25", 50'000),
+                    variant("mkba.discount_real=-0.0325", 400'000),
+                    variant("mkba.discount_real=0.0225", 300'000)};
+  r.alternatives[5].discount_rate = 0.0;
+  r.alternatives[6].discount_rate = 0.055;
+  add_increments(r);
+  return r;
+}
+
+/// Every table of the page has a header, and every row as many cells (colspans counted) as the header.
+void expect_rectangular_tables(const std::string& html, const std::string& page) {
+  const Xml xml = parse_xml(html);
+  const auto found = testing::tables(xml.root);
+  EXPECT_FALSE(found.empty()) << page;
+  for (std::size_t t = 0; t < found.size(); ++t) {
+    const testing::Table& table = found[t];
+    ASSERT_FALSE(table.header.empty()) << page << " table " << t << " has no header";
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+      EXPECT_EQ(testing::width(table.rows[r]), testing::width(table.header))
+          << page << " table " << t << " row " << r << ": first cell '"
+          << (table.rows[r].empty() ? "" : table.rows[r][0].text) << "'";
+  }
+}
+
+TEST(HtmlTables, EveryRowHasAsManyCellsAsItsHeader) {
+  const sim::CompareResult r = fixture(), t = tornado_fixture();
+  for (const Lang lang : {Lang::En, Lang::Nl}) {
+    expect_rectangular_tables(report::report_html(r, lang), "report.html");
+    expect_rectangular_tables(report::decision_html(r, lang), "decision.html");
+    expect_rectangular_tables(report::sweep_html(r, lang), "sweep.html");
+    expect_rectangular_tables(report::tornado_html(t, sim::tornado_rows(t), lang), "tornado.html");
+  }
+  // One alternative: the report has no decision section, and its tables hold still.
+  sim::CompareResult one = fixture();
+  one.alternatives.resize(1);
+  add_increments(one);
+  expect_rectangular_tables(report::report_html(one, Lang::En), "report.html (one alternative)");
+}
+
+/// The number a cell sorts by.
+double value_of(const testing::Cell& cell) { return cell.value.empty() ? std::nan("") : std::stod(cell.value); }
+
+TEST(DecisionHtml, ValuesSitUnderTheirHeaders) {
+  const sim::CompareResult r = fixture();
+  const Xml xml = parse_xml(report::decision_html(r, Lang::En));
+  const testing::Table table = testing::tables(xml.root).front();
+  ASSERT_EQ(table.rows.size(), r.alternatives.size());
+  for (std::size_t row = 0; row < table.rows.size(); ++row) {
+    const auto& cells = table.rows[row];
+    const sim::AlternativeResult& a = r.alternatives.at(std::stoul(table.row_alternative[row]));
+    EXPECT_DOUBLE_EQ(value_of(cells[table.column("Team budget a year")]), sim::budget_stat(a).mean);
+    EXPECT_DOUBLE_EQ(value_of(cells[table.column("Societal NPV")]), a.npv[0].mean);
+    EXPECT_DOUBLE_EQ(value_of(cells[table.column("Societal ratio")]), a.ratio[0].mean);
+    EXPECT_DOUBLE_EQ(value_of(cells[table.column("Financial ratio")]), a.ratio[1].mean);
+    EXPECT_DOUBLE_EQ(value_of(cells[table.column("Municipal ratio")]), a.ratio[2].mean);
+    EXPECT_EQ(cells[table.column("Payback, societal")].text,
+              a.payback_by_scope[0] ? "year " + std::to_string(*a.payback_by_scope[0]) : "none");
+    EXPECT_NE(cells[table.column("Alternative")].text.find(a.scenario), std::string::npos);
+    EXPECT_NE(cells[table.column("Pays most")].text.find("Municipality: social work and teams"), std::string::npos);
+  }
+}
+
+TEST(SweepHtml, EachValueSitsUnderItsHeader) {
+  // The sweep table once put the number and the name in one cell, so every value sat one column left of its header.
+  const sim::CompareResult r = fixture();
+  const Xml xml = parse_xml(report::sweep_html(r, Lang::En));
+  const testing::Table table = testing::tables(xml.root).front();
+  ASSERT_EQ(table.header.size(), 9U);
+  for (std::size_t row = 0; row < table.rows.size(); ++row) {
+    const auto& cells = table.rows[row];
+    const std::size_t i = std::stoul(table.row_alternative[row]);
+    const sim::AlternativeResult& a = r.alternatives[i];
+    EXPECT_EQ(cells[table.column("#")].text, std::to_string(i + 1));
+    EXPECT_EQ(cells[table.column("Alternative")].text, "team (" + std::string(i == 0 ? "continuous" : "cohort") + ")");
+    EXPECT_DOUBLE_EQ(value_of(cells[table.column("Team budget a year")]), sim::budget_stat(a).mean);
+    EXPECT_DOUBLE_EQ(value_of(cells[table.column("Societal NPV")]), a.npv[0].mean);
+    EXPECT_DOUBLE_EQ(value_of(cells[table.column("Municipal ratio")]), a.ratio[2].mean);
+    EXPECT_NE(cells[table.column("Payback, municipal")].text, "");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The decision
+
+/// Alternatives at (budget a year, societal NPV), over ten years.
+sim::CompareResult points(const std::vector<std::pair<double, double>>& at) {
+  sim::CompareResult r = fixture();
+  const sim::AlternativeResult model = r.alternatives[0];
+  r.alternatives.clear();
+  for (std::size_t i = 0; i < at.size(); ++i) {
+    sim::AlternativeResult a = model;
+    a.scenario = "teams.0.fte=" + std::to_string(i + 2);
+    a.label = a.scenario + " (continuous)";
+    a.team_cost = stat(at[i].first * static_cast<double>(a.net_by_year.size()), 0);
+    a.npv[0] = stat(at[i].second, 100'000);
+    a.pv_cost[0] = stat(at[i].first * 5, 0);
+    a.pv_benefit[0] = stat(at[i].first * 5 + at[i].second, 0);
+    a.ratio[0] = stat(a.pv_benefit[0].mean / a.pv_cost[0].mean, 0.2);
+    r.alternatives.push_back(a);
+  }
+  add_increments(r);
+  return r;
+}
+
+TEST(Decision, DominanceFrontierAndSteps) {
+  // 0: cheap and good; 1: dearer, worse (dominated by 0); 2: dearest, best; 3: cheapest but a loss (dominated by the
+  // zero alternative, which costs nothing and loses nothing).
+  const sim::CompareResult r = points({{100'000, 1e6}, {200'000, 5e5}, {300'000, 2e6}, {50'000, -1e5}});
+  const sim::Decision d = sim::decide(r);
+  ASSERT_EQ(d.rows.size(), 4U);
+  EXPECT_EQ(d.rows[0].alternative, 3U);  // by budget
+  EXPECT_EQ(d.rows[0].dominated_by, sim::kZero);
+  EXPECT_EQ(d.rows[1].alternative, 0U);
+  EXPECT_FALSE(d.rows[1].dominated_by.has_value());
+  EXPECT_EQ(d.rows[2].alternative, 1U);
+  EXPECT_EQ(d.rows[2].dominated_by, 0U);
+  EXPECT_EQ(d.frontier, (std::vector<std::size_t>{0, 2}));
+  ASSERT_EQ(d.steps.size(), 2U);
+  EXPECT_EQ(d.steps[0].from, sim::kZero);
+  EXPECT_DOUBLE_EQ(d.steps[0].increment.npv[0].mean, 1e6);  // from the zero alternative: the alternative itself
+  EXPECT_EQ(d.steps[1].from, 0U);
+  EXPECT_EQ(d.steps[1].to, 2U);
+  EXPECT_DOUBLE_EQ(d.steps[1].increment.npv[0].mean, 1e6);
+  EXPECT_DOUBLE_EQ(d.steps[1].increment.budget.mean, 200'000);
+  // The step in the other direction is the same step reversed.
+  const sim::Increment back = sim::increment(r, 2, 0);
+  EXPECT_DOUBLE_EQ(back.npv[0].mean, -1e6);
+  EXPECT_DOUBLE_EQ(back.npv[0].ci_low, -d.steps[1].increment.npv[0].ci_high);
+  // The summary's choice: the highest NPV among ratios above 1 over the whole interval.
+  EXPECT_EQ(d.choice, 2U);
+  EXPECT_EQ(d.verdict, sim::Verdict::Supported);
+  EXPECT_EQ(d.runner_up, 0U);
+}
+
+TEST(Decision, SummaryStatesTheChoiceTheMunicipalityAndTheUncertainty) {
+  const sim::CompareResult r = points({{100'000, 1e6}, {200'000, 5e5}, {300'000, 2e6}, {50'000, -1e5}});
+  const sim::Decision d = sim::decide(r);
+  const std::string en = report::decision_summary(r, d, Lang::En);
+  for (const char* part : {"The figures support team 4 FTE", "€ 2.0 mln", "The municipality pays",
+                           "Main uncertainty", "team 2 FTE", "5.5% a year, the rate of the 2014 sources"})
+    EXPECT_NE(en.find(part), std::string::npos) << part << "\n" << en;
+  const std::string nl = report::decision_summary(r, d, Lang::Nl);
+  for (const char* part : {"De cijfers pleiten voor team 4 fte", "€ 2,0 mln", "De gemeente betaalt",
+                           "Grootste onzekerheid", "Discontovoet: 5,5%"})
+    EXPECT_NE(nl.find(part), std::string::npos) << part << "\n" << nl;
+  EXPECT_EQ(en, report::decision_summary(r, d, Lang::En)) << "deterministic";
+  // None above 1: the summary says so and names the least unfavourable.
+  const sim::CompareResult poor = points({{100'000, -1e5}, {200'000, -3e5}});
+  std::string none = report::decision_summary(poor, sim::decide(poor), Lang::En);
+  EXPECT_NE(none.find("No alternative pays off"), std::string::npos) << none;
+}
+
+TEST(DecisionHtml, FrontierLabelsAreWordsAndNeverOverlap) {
+  // Twelve alternatives close together: their labels must still stand apart, each in words.
+  std::vector<std::pair<double, double>> at;
+  for (int i = 0; i < 12; ++i) at.emplace_back(200'000 + 1'000 * i, 1e6 + 10'000 * (i % 3));
+  const sim::CompareResult r = points(at);
+  const Xml xml = parse_xml(report::decision_html(r, Lang::En));
+  Node chart;
+  for (const Node svg : all(xml.root, "svg"))
+    if (attr(svg, "data-chart") == "frontier") chart = svg;
+  ASSERT_TRUE(chart);
+  std::vector<double> ys;
+  std::string labels;
+  for (const Node t : all(chart, "text"))
+    if (attr(t, "class") == "point-label") {
+      ys.push_back(std::stod(attr(t, "y")));
+      labels += inner_text(t) + "\n";
+    }
+  ASSERT_EQ(ys.size(), 13U);  // the zero alternative and twelve
+  std::sort(ys.begin(), ys.end());
+  for (std::size_t i = 1; i < ys.size(); ++i) EXPECT_GE(ys[i] - ys[i - 1], 16.0) << labels;
+  EXPECT_NE(labels.find("team 13 FTE"), std::string::npos) << labels;
+  EXPECT_EQ(labels.find("teams.0"), std::string::npos) << "no raw keys: " << labels;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tornado
+
+TEST(Tornado, RanksByTheLargestDeviationFromTheBase) {
+  const auto rows = sim::tornado_rows(tornado_fixture());
+  ASSERT_EQ(rows.size(), 3U);
+  // Team size's ends lie 1.0 and 1.1 million below the base, 100,000 apart: it ranks first although its low-high
+  // swing is the smallest but one.
+  EXPECT_EQ(rows[0].key, "teams.0.fte");
+  EXPECT_EQ(rows[1].key, "teams.0.turnover.yearly");
+  EXPECT_EQ(rows[2].key, "mkba.discount_real");
+  EXPECT_LT(rows[0].swing(), rows[1].swing());
+  EXPECT_DOUBLE_EQ(rows[0].deviation(), 1.1e6);
+}
+
+TEST(Tornado, BarsNeverOverlapAndSpeakInWordsAndOneFormat) {
+  const sim::CompareResult r = tornado_fixture();
+  const Xml xml = parse_xml(report::tornado_html(r, sim::tornado_rows(r), Lang::En));
+  Node chart;
+  for (const Node svg : all(xml.root, "svg"))
+    if (attr(svg, "data-chart") == "tornado") chart = svg;
+  ASSERT_TRUE(chart);
+  struct Bar {
+    double x0, x1, y0, y1;
+  };
+  std::vector<Bar> bars;
+  for (const Node rect : all(chart, "rect"))
+    if (!attr(rect, "data-end").empty()) {
+      const double x = std::stod(attr(rect, "x")), y = std::stod(attr(rect, "y"));
+      bars.push_back({x, x + std::stod(attr(rect, "width")), y, y + std::stod(attr(rect, "height"))});
+    }
+  ASSERT_EQ(bars.size(), 6U);
+  for (std::size_t i = 0; i < bars.size(); ++i)
+    for (std::size_t j = i + 1; j < bars.size(); ++j) {
+      const Bar &a = bars[i], &b = bars[j];
+      const bool overlap = a.x0 < b.x1 - 1e-6 && b.x0 < a.x1 - 1e-6 && a.y0 < b.y1 - 1e-6 && b.y0 < a.y1 - 1e-6;
+      EXPECT_FALSE(overlap) << "bars " << i << " and " << j;
+    }
+  const std::string text = inner_text(chart);
+  for (const char* words : {"team size", "2 FTE / 6 FTE", "staff turnover", "5% / 25%", "discount rate", "0% / 5.5%"})
+    EXPECT_NE(text.find(words), std::string::npos) << words << "\n" << text;
+  EXPECT_EQ(text.find("teams.0"), std::string::npos) << "no raw keys";
+  // Tick labels: one unit for the whole axis (not "€ 750,000" beside "€ 1.5 mln").
+  std::size_t ticks = 0, in_mln = 0;
+  for (const Node t : all(chart, "text")) {
+    const std::string s = inner_text(t);
+    if (s.starts_with("€ ") && s != "€ 0") ++ticks, in_mln += s.ends_with(" mln") ? 1 : 0;
+  }
+  EXPECT_GT(ticks, 3U);
+  EXPECT_TRUE(in_mln == 0 || in_mln == ticks) << in_mln << " of " << ticks << " ticks in millions";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Charts: gains above zero, level axes from zero
+
+TEST(ReportHtml, LevelChartsStartAtZero) {
+  const Xml xml = parse_xml(report::report_html(fixture(), Lang::En));
+  Node svg;
+  for (const Node s : all(xml.root, "svg"))
+    if (attr(s, "data-chart") == "levels" && attr(s, "data-alternative") == "0") svg = s;
+  ASSERT_TRUE(svg);
+  std::size_t zeros = 0;
+  for (const Node t : all(svg, "text")) zeros += inner_text(t) == "0" ? 1 : 0;
+  EXPECT_GE(zeros, 4U) << "every level's panel has a 0 tick";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The workbook's formulas and comparison sheet
+
+/// The cells of a range "L12:L40" (one column).
+std::vector<std::string> column_range(const std::string& range) {
+  const std::size_t colon = range.find(':');
+  const std::string a = range.substr(0, colon), b = range.substr(colon + 1);
+  const std::size_t digits = a.find_first_of("0123456789");
+  const std::string col = a.substr(0, digits);
+  std::vector<std::string> out;
+  for (int row = std::stoi(a.substr(digits)); row <= std::stoi(b.substr(digits)); ++row) out.push_back(col + std::to_string(row));
+  return out;
+}
+
+TEST(ReportXlsx, FormulasRecomputeTheMkba) {
+  const sim::CompareResult r = fixture();
+  const auto file = temp_file("formulas.xlsx");
+  report::write_xlsx(r, Lang::En, file);
+  const Workbook book(file);
+  std::filesystem::remove(file);
+  const std::size_t f = book.sheet("MKBA formulas");
+  const auto& formulas = book.formulas[f];
+  // The discount rate is the sum of its two parts, and each alternative's rate refers to it.
+  bool rate_found = false;
+  for (const auto& [ref, formula] : formulas)
+    if (formula == "B4+B5") rate_found = std::fabs(book.number(f, ref) - 0.055) < 1e-12;
+  EXPECT_TRUE(rate_found);
+  for (std::size_t a = 0; a < r.alternatives.size(); ++a) {
+    const sim::AlternativeResult& alt = r.alternatives[a];
+    const int row = [&] {
+      for (int x = 1; x < 200; ++x) {
+        const auto it = book.cells[f].find("A" + std::to_string(x));
+        if (it != book.cells[f].end() && it->second == alt.label && formulas.count("C" + std::to_string(x))) return x;
+      }
+      return 0;
+    }();
+    ASSERT_GT(row, 0) << alt.label;
+    const std::string n = std::to_string(row);
+    // What the formulas must give: the discounted mean costs and benefits.
+    std::array<double, 3> cost{}, benefit{};
+    for (std::size_t y = 0; y < kYears; ++y)
+      for (std::size_t p = 0; p < kPocketCount; ++p) {
+        const double df = 1.0 / std::pow(1.055, static_cast<double>(y));
+        for (std::size_t s = 0; s < 3; ++s)
+          if (sim::in_scope(static_cast<sim::Scope>(s), static_cast<Pocket>(p))) {
+            cost[s] += (alt.investment_by_year[y][p].mean + alt.extra_care_by_year[y][p].mean) * df;
+            benefit[s] += alt.avoided_by_year[y][p].mean * df;
+          }
+      }
+    for (std::size_t s = 0; s < 3; ++s) {
+      const std::array<char, 4> cols{static_cast<char>('C' + 4 * s), static_cast<char>('D' + 4 * s),
+                                     static_cast<char>('E' + 4 * s), static_cast<char>('F' + 4 * s)};
+      const std::string pv_cost = std::string(1, cols[0]) + n, pv_benefit = std::string(1, cols[1]) + n;
+      const std::string npv = std::string(1, cols[2]) + n, ratio = std::string(1, cols[3]) + n;
+      ASSERT_TRUE(formulas.count(pv_cost) && formulas.count(npv) && formulas.count(ratio)) << alt.label << " " << s;
+      EXPECT_NEAR(book.number(f, pv_cost), cost[s], 1e-6 * cost[s]);
+      EXPECT_NEAR(book.number(f, pv_benefit), benefit[s], 1e-6 * benefit[s] + 1e-6);
+      EXPECT_NEAR(book.number(f, npv), benefit[s] - cost[s], 1e-6 * cost[s]);
+      EXPECT_NEAR(book.number(f, ratio), benefit[s] / cost[s], 1e-9);
+      EXPECT_EQ(formulas.at(npv), std::string(1, cols[1]) + n + "-" + std::string(1, cols[0]) + n);
+      // The sum the formula names adds up to its cached value: the references point at the data rows.
+      const std::string& sum = formulas.at(pv_cost);
+      const std::size_t open = sum.find('('), comma = sum.find(','), close = sum.find(')');
+      double total = 0;
+      if (s == 0) {
+        for (const std::string& ref : column_range(sum.substr(open + 1, close - open - 1))) total += book.number(f, ref);
+      } else {
+        const auto values = column_range(sum.substr(open + 1, comma - open - 1));
+        const auto flags = column_range(sum.substr(comma + 1, close - comma - 1));
+        for (std::size_t i = 0; i < values.size(); ++i) total += book.number(f, values[i]) * book.number(f, flags[i]);
+      }
+      EXPECT_NEAR(total, book.number(f, pv_cost), 1e-6 * cost[s]) << sum;
+    }
+  }
+}
+
+TEST(ReportXlsx, ComparisonSheetComesFirst) {
+  const sim::CompareResult r = fixture();
+  const auto file = temp_file("comparison.xlsx");
+  report::write_xlsx(r, Lang::En, file);
+  const Workbook book(file);
+  std::filesystem::remove(file);
+  ASSERT_EQ(book.sheets.front(), "Comparison");
+  EXPECT_EQ(book.cells[0].at("A1"), "#");
+  EXPECT_EQ(book.cells[0].at("B1"), "Alternative");
+  EXPECT_EQ(book.cells[0].at("C1"), "Team budget a year");
+  const sim::Decision d = sim::decide(r);
+  for (std::size_t i = 0; i < d.rows.size(); ++i) {
+    const sim::AlternativeResult& a = r.alternatives[d.rows[i].alternative];
+    const std::string n = std::to_string(i + 2);
+    EXPECT_EQ(book.cells[0].at("B" + n), a.label);
+    EXPECT_DOUBLE_EQ(book.number(0, "C" + n), sim::budget_stat(a).mean);
+    EXPECT_DOUBLE_EQ(book.number(0, "F" + n), a.ratio[0].mean);
+    EXPECT_DOUBLE_EQ(book.number(0, "L" + n), a.ratio[2].mean);
+    EXPECT_DOUBLE_EQ(book.number(0, "O" + n), a.npv[0].mean);
+  }
+  bool summary = false;
+  for (const auto& [ref, value] : book.cells[0]) summary = summary || value.starts_with("The figures");
+  EXPECT_TRUE(summary);
 }
 
 }  // namespace

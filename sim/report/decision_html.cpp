@@ -43,12 +43,24 @@ std::string lowered(std::string_view s) {
 /// The value a cell sorts by and a test reads back: the number as the JSON files write it; empty when undefined.
 std::string data_value(double x) { return std::isfinite(x) ? sim::number_text(x) : ""; }
 
+/// An amount that a narrow column may not break: "€ 16.5 mln" with no-break spaces (an interval still breaks at
+/// its dash).
+std::string unbroken(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool joins = s[i] == ' ' && ((i > 0 && s.substr(0, i).ends_with("\u20ac")) || s.substr(i + 1).starts_with("mln") ||
+                                      s.substr(i + 1).starts_with("mld") || s.substr(i + 1).starts_with("bn"));
+    out += joins ? "\u00a0" : std::string(1, s[i]);
+  }
+  return out;
+}
+
 /// A table cell: the shown text, a 95% interval below it when given, the sort value, and the mark of the best.
 std::string cell(const std::string& shown, double value, bool best = false, const std::string& interval = "",
                  const std::string& title = "") {
   return fmt::format("<td class=\"num{}\" data-v=\"{}\"{}>{}{}</td>", best ? " best" : "", data_value(value),
-                     title.empty() ? "" : fmt::format(" title=\"{}\"", esc(title)), esc(shown),
-                     interval.empty() ? "" : fmt::format("<span class=\"ci\">{}</span>", esc(interval)));
+                     title.empty() ? "" : fmt::format(" title=\"{}\"", esc(title)), esc(unbroken(shown)),
+                     interval.empty() ? "" : fmt::format("<span class=\"ci\">{}</span>", esc(unbroken(interval))));
 }
 std::string text_cell(const std::string& shown, const std::string& sort_value) {
   return fmt::format("<td data-v=\"{}\">{}</td>", esc(sort_value), esc(shown));
@@ -58,6 +70,7 @@ std::string euro_interval(const Stat& s, Lang lang) {
   return fmt::format("[{} \u2013 {}]", euro_text(s.ci_low, lang), euro_text(s.ci_high, lang));
 }
 std::string ratio_interval(const Stat& s, Lang lang) {
+  if (!std::isfinite(s.ci_low) || !std::isfinite(s.ci_high)) return "";  // an undefined ratio has no interval
   return fmt::format("[{} \u2013 {}]", ratio_text(s.ci_low, lang), ratio_text(s.ci_high, lang));
 }
 std::string signed_euro(double v, Lang lang) {
@@ -230,20 +243,6 @@ std::string setting_effects_part(const CompareResult& r, Lang lang) {
   }
   return out + "</ul>\n<table class=\"decision sortable\">" + header(step_titles(Text::ColStep, lang, true)) +
          "<tbody>\n" + rows + "</tbody></table>\n";
-}
-
-/// Labels in a column beside the plot, each as near its point's height as the others allow, never on top of one
-/// another; y values in pixels, `gap` apart at least, within [top, bottom].
-std::vector<double> spread(const std::vector<double>& wanted, double gap, double top, double bottom) {
-  std::vector<std::size_t> order(wanted.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return wanted[a] < wanted[b]; });
-  std::vector<double> placed(wanted.size());
-  double previous = top - gap;
-  for (const std::size_t i : order) previous = placed[i] = std::max(wanted[i], previous + gap);
-  double next = bottom + gap;
-  for (auto it = order.rbegin(); it != order.rend(); ++it) next = placed[*it] = std::min(placed[*it], next - gap);
-  return placed;
 }
 
 /// Value against budget: every alternative's societal NPV with its interval over its team budget a year, the frontier

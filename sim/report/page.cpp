@@ -6,7 +6,7 @@ namespace wijksim::report {
 namespace {
 
 constexpr std::string_view kStyle = R"(
-body { font-family: system-ui, "Segoe UI", Arial, sans-serif; color: #222; max-width: 1360px; margin: 24px auto;
+body { font-family: system-ui, "Segoe UI", Arial, sans-serif; color: #222; max-width: 1500px; margin: 24px auto;
        padding: 0 16px; line-height: 1.45; }
 h1 { font-size: 26px; margin-bottom: 4px; }
 h2 { font-size: 22px; margin-top: 40px; border-bottom: 3px solid #1f5fa8; padding-bottom: 4px; }
@@ -36,8 +36,9 @@ svg.chart text.big { font-size: 17px; font-weight: 600; }
 details { margin: 30px 0; } summary { font-weight: 600; cursor: pointer; }
 div.wide { overflow-x: auto; }
 table.decision { font-size: 13px; }
-table.alternatives td:nth-child(2) { min-width: 230px; }
-table.alternatives td:nth-last-child(-n+3) { min-width: 150px; }
+table.alternatives td:nth-child(2) { min-width: 170px; }
+table.alternatives td:nth-last-child(-n+3) { min-width: 120px; }
+table.alternatives td.num { white-space: normal; }
 table.decision td, table.decision th { padding: 4px 6px; vertical-align: top; }
 table.sortable th { cursor: pointer; }
 table.sortable th::after { content: " \2195"; color: #aaa; font-weight: 400; }
@@ -46,7 +47,7 @@ tr.dominated td { color: #888; background: #f4f4f4; }
 tr.chosen td:first-child, tr.chosen td:nth-child(2) { font-weight: 700; }
 span.tag { display: inline-block; font-size: 11px; border-radius: 3px; padding: 0 5px; margin-left: 4px; }
 span.tag.dom { background: #e0e0e0; color: #555; } span.tag.front { background: #d6e6f7; color: #1f5fa8; }
-span.ci { display: block; color: #666; font-size: 11px; white-space: nowrap; }
+span.ci { display: block; color: #666; font-size: 11px; }
 div.summary { border-left: 5px solid #1f5fa8; background: #f3f7fc; padding: 10px 16px; margin: 14px 0; font-size: 15px; }
 ul.steps li { margin: 4px 0; }
 details.alternative > summary { font-size: 18px; margin-top: 18px; padding: 6px 0; border-bottom: 2px solid #1f5fa8; }

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
+#include <numeric>
 #include <span>
 #include <string>
 #include <string_view>
@@ -311,5 +312,20 @@ inline Columns columns(std::size_t count, Get get) {
   return out;
 }
 
+
+
+/// Labels placed as near their wanted heights as the others allow, never on top of one another: y values in pixels,
+/// `gap` apart at least, within [top, bottom] (when they fit).
+inline std::vector<double> spread(const std::vector<double>& wanted, double gap, double top, double bottom) {
+  std::vector<std::size_t> order(wanted.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return wanted[a] < wanted[b]; });
+  std::vector<double> placed(wanted.size());
+  double previous = top - gap;
+  for (const std::size_t i : order) previous = placed[i] = std::max(wanted[i], previous + gap);
+  double next = bottom + gap;
+  for (auto it = order.rbegin(); it != order.rend(); ++it) next = placed[*it] = std::min(placed[*it], next - gap);
+  return placed;
+}
 
 }  // namespace wijksim::report::kit

@@ -55,7 +55,7 @@ std::string scatter(std::string_view name, const std::vector<Point>& points, con
   }
   Svg svg(name, 0, 960, 440, y_title);
   Panel panel(svg, {110, 30, 810, 340}, value_axis(data_range({xs}, true), x_title, true, lang, 4),
-              value_axis(data_range({ys}, euros_y), y_title, euros_y, lang));
+              value_axis(data_range({ys}, true), y_title, euros_y, lang));
   panel.zero_line();
   panel.segment(panel_lo(xs), ref, panel_hi(xs), ref, stroke(kInk, 1.5, true));
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -66,7 +66,22 @@ std::string scatter(std::string_view name, const std::vector<Point>& points, con
       svg.add(fmt::format("<path d=\"M{0} {1}V{2}M{3} {1}H{4}M{3} {2}H{4}\" {5}/>", c(px), c(panel.py(p.y.ci_low)),
                           c(panel.py(p.y.ci_high)), c(px - 4), c(px + 4), stroke(kBlue, 1.5)));
     panel.dot(p.x, p.y.mean, 5, fill(kBlue));
-    svg.text(px + 8, panel.py(p.y.mean) - 6, std::to_string(i + 1));
+  }
+  // Each point's number beside it; points at the same budget have their numbers spread so none hides another.
+  std::vector<std::size_t> order(points.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<bool> done(points.size(), false);
+  for (const std::size_t i : order) {
+    if (done[i] || !std::isfinite(points[i].y.mean)) continue;
+    std::vector<std::size_t> group;
+    for (std::size_t j = i; j < points.size(); ++j)
+      if (!done[j] && std::isfinite(points[j].y.mean) && std::fabs(panel.px(points[j].x) - panel.px(points[i].x)) < 4)
+        group.push_back(j), done[j] = true;
+    std::vector<double> wanted;
+    for (const std::size_t j : group) wanted.push_back(panel.py(points[j].y.mean) + 4);
+    const std::vector<double> at = spread(wanted, 13, 30, 370);
+    for (std::size_t g = 0; g < group.size(); ++g)
+      svg.text(panel.px(points[group[g]].x) + 9, at[g], std::to_string(group[g] + 1));
   }
   return std::move(svg).finish() + "\n";
 }

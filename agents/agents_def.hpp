@@ -183,19 +183,23 @@ struct ModifiersDef {
 /// Escalation ladders and their exits. Hazards per month.
 struct EscalationDef {
   // Eviction ladder: finances crisis -> rent arrears -> eviction list -> eviction -> shelter or homeless.
-  std::array<double, 2> arrears{0.01, 0.04};      ///< housed -> arrears at finances 2, 3 # assumption
+  std::array<double, 2> arrears{0.01076, 0.04303};      ///< housed -> arrears at finances 2, 3 # assumption (calibrated)
   double arrears_cured = 0.12;                    ///< arrears -> housed when finances <= 1 # assumption
   double arrears_cured_in_crisis = 0.03;          ///< arrears -> housed while finances >= 2 # assumption
-  double eviction_list = 0.03;                    ///< arrears -> eviction pending at finances 3 # assumption
+  double eviction_list = 0.02501;                    ///< arrears -> eviction pending at finances 3 # assumption (calibrated)
   double eviction = 0.2;                          ///< pending -> evicted (list comes ~2 weeks ahead [S003]) # assumption
   double eviction_settled = 0.5;                  ///< pending -> arrears (settled, payment plan) # assumption
-  double shelter_share = 0.9;                     ///< evicted households that go to shelter (rest homeless/staying with others) # assumption (calibrated)
+  double supported_housing = 0.143;               ///< evicted households that need supported housing (one of seven cases [S003]); the rest an emergency home
   double rehoused = 0.19;                         ///< evicted -> housed # assumption (calibrated)
+  // Shocks: an eviction, an out-of-home placement or an admission raises the worsening hazards of every domain for
+  // some months, fading out linearly (they replace floors on the severity).
+  std::uint32_t shock_months = 12;                ///< months a shock lasts # assumption
+  double shock_worsen = 4.312;                      ///< added to the worsening multipliers at the start of a shock # assumption (calibrated)
   // Youth: parenting crisis -> supervision order (OTS) -> out-of-home placement.
-  double supervision = 0.02;                      ///< none -> supervision at parenting 3 # assumption
-  double placement = 0.025;                       ///< supervision -> placement at parenting 3 # assumption
+  double supervision = 0.1495;                      ///< none -> supervision at parenting 3 # assumption (calibrated)
+  double placement = 0.1001;                       ///< supervision -> placement at parenting 3 # assumption (calibrated)
   double supervision_ends = 0.05;                 ///< supervision ends once parenting <= 1 # assumption
-  double placement_ends = 0.03;                   ///< placement ends, back to supervision # assumption
+  double placement_ends = 0.03288;                   ///< placement ends, back to supervision # assumption (calibrated)
   // Adults: mental-health crisis -> admission; elderly health crisis -> nursing home; offences -> detention.
   double admission = 0.03;                        ///< mental health 3 -> admission # assumption
   double admission_ends = 0.2;                    ///< admission ends # assumption
@@ -215,8 +219,10 @@ struct EscalationDef {
     v.field("eviction_list", eviction_list, kProbability, "arrears -> eviction pending at finances 3");
     v.field("eviction", eviction, kProbability, "eviction pending -> evicted");
     v.field("eviction_settled", eviction_settled, kProbability, "eviction pending -> arrears");
-    v.field("shelter_share", shelter_share, kShare, "evicted households going to shelter");
+    v.field("supported_housing", supported_housing, kShare, "evicted households that need supported housing");
     v.field("rehoused", rehoused, kProbability, "evicted -> housed");
+    v.field("shock_months", shock_months, kernel::Range{0, 120}, "months an escalation's shock lasts");
+    v.field("shock_worsen", shock_worsen, kernel::Range{0.0, 20.0}, "added to worsening multipliers at a shock's start");
     v.field("supervision", supervision, kProbability, "supervision order at parenting 3");
     v.field("placement", placement, kProbability, "supervision -> out-of-home placement at parenting 3");
     v.field("supervision_ends", supervision_ends, kProbability, "supervision order ends once parenting <= 1");
@@ -242,8 +248,8 @@ struct IncomeDef {
   std::array<double, 5> relapse_cumulative{0.25, 0.42, 0.43, 0.44, 0.45};
   double unemployment_benefit_months = 14.0; ///< mean months of unemployment benefit (UWV) # assumption
   double reemployment = 0.06;                ///< unemployed -> work per month # assumption
-  double welfare_after_unemployment = 0.44;  ///< share entering welfare when unemployment benefit ends # assumption (calibrated)
-  double welfare_entry_other = 0.028;        ///< other income -> welfare per month at finances >= 2 # assumption (calibrated)
+  double welfare_after_unemployment = 0.6967;  ///< share entering welfare when unemployment benefit ends # assumption (calibrated)
+  double welfare_entry_other = 0.06139;        ///< other income -> welfare per month at finances >= 2 # assumption (calibrated)
   double work_from_other = 0.01;             ///< other income -> work per month # assumption
   double low_capacity_exit = 0.5;            ///< welfare exit multiplier lost at capacity 0 # assumption
   double serious_problem_exit = 0.3;         ///< welfare exit multiplier lost per other domain at severity >= 2 # assumption (calibrated)
@@ -270,7 +276,7 @@ struct DynamicsDef {
   // Domain progression: every value an assumption, calibrated to the level pyramid and cost targets [S003, S004].
   std::array<DomainDef, kDomainCount> domains{
       // finances: fed by participation (work) and mental health
-      DomainDef{{0.00212, 0.00846, 0.01411}, {0.04, 0.04, 0.08}, {0, 0.065, 0.195, 0.195, 0.13, 0.065}, {1.0, 0.6, 1.0}},
+      DomainDef{{0.00257, 0.01026, 0.01711}, {0.04106, 0.04106, 0.08213}, {0, 0.065, 0.195, 0.195, 0.13, 0.065}, {1.0, 0.6, 1.0}},
       // parenting: families only; fed by finances and mental health
       DomainDef{{0.00169, 0.00705, 0.01129}, {0.035, 0.035, 0.07}, {0.195, 0, 0.065, 0.26, 0.13, 0.065}, {1.0, 0.0, 0.0}},
       // participation: isolation and work; fed by health and mental health
@@ -299,10 +305,10 @@ struct DynamicsDef {
 /// Self-reliance (ZRM-like) and the problem level.
 struct LevelDef {
   std::array<double, 4> burden{0.0, 0.15, 0.5, 1.0};  ///< burden of a domain at severity 0..3 # assumption
-  double threshold = 1.18;         ///< burden a household with capacity 0 and no network can carry # assumption (calibrated)
-  double capacity_weight = 0.48;   ///< extra burden carried per unit capacity # assumption (calibrated)
+  double threshold = 1.475;         ///< burden a household with capacity 0 and no network can carry # assumption (calibrated)
+  double capacity_weight = 0.6876;   ///< extra burden carried per unit capacity # assumption (calibrated)
   double network_weight = 0.5;     ///< extra burden carried per unit network strength # assumption
-  double benefit_burden = 0.77;    ///< burden of depending on a benefit (ZRM income domain "limited") # assumption (calibrated)
+  double benefit_burden = 1.173;    ///< burden of depending on a benefit (ZRM income domain "limited") # assumption (calibrated)
   std::uint32_t crisis_domains_red = 4;  ///< crisis domains that make a household red ("several") [S004 §2.2] # assumption (calibrated): four
 
   bool operator==(const LevelDef&) const = default;

@@ -120,6 +120,8 @@ struct DomainTables {
 void progress_domains(Population& pop, Households hs, const DynamicsDef& def, const StepContext& ctx) {
   const auto& m = def.modifiers;
   const DomainTables tables(def);
+  const double m_shock_worsen = def.escalation.shock_worsen;
+  const double shock_months = std::max(1.0, static_cast<double>(def.escalation.shock_months));
   constexpr auto kFinances = index(Domain::Finances), kHealth = index(Domain::Health);
   const auto column = pop.severity_columns();
   hs.for_each([&](kernel::HouseholdId h) {
@@ -161,7 +163,18 @@ void progress_domains(Population& pop, Households hs, const DynamicsDef& def, co
       for (unsigned bits = pop.care[h] & ctx.care->active; bits != 0; bits &= bits - 1) {
         const auto t = static_cast<std::size_t>(std::countr_zero(bits));
         improve[ctx.care->domain[t]] *= ctx.care->improve[t];
+        mult[ctx.care->domain[t]] *= ctx.care->worsen[t];
       }
+      // Care that ended while the problem was still there: the problem comes back more easily for a while.
+      if (pop.relapse_months[h] > 0)
+        for (unsigned bits = pop.relapse_domains[h]; bits != 0; bits &= bits - 1)
+          mult[static_cast<std::size_t>(std::countr_zero(bits))] *= ctx.care->early_end_worsen;
+    }
+    // The shock of an eviction, placement or admission raises every worsening hazard, fading out linearly.
+    if (pop.shock[h] > 0) {
+      const double shock = 1.0 + m_shock_worsen * static_cast<double>(pop.shock[h]) / shock_months;
+      for (double& x : mult) x *= shock;
+      --pop.shock[h];
     }
     // Three 64-bit draws give the six uniforms (two 32-bit halves each). One uniform per domain: low values
     // worsen, high values improve (the two never overlap while both hazards stay below one half).
@@ -178,11 +191,13 @@ void progress_domains(Population& pop, Households hs, const DynamicsDef& def, co
         column[d][h] = static_cast<std::uint8_t>(s - 1);
       }
     }
-    // Floors that follow from the household's situation.
+    // Floors that are part of the situation itself (money trouble on a benefit; no home while evicted). The
+    // escalations' other consequences are shocks that fade (escalate), not floors.
     if (no_work_income) raise_to(pop, Domain::Finances, h, 1);
-    if (pop.housing[h] == Housing::EvictionPending) raise_to(pop, Domain::Housing, h, 2);
-    if (pop.housing[h] == Housing::Evicted) raise_to(pop, Domain::Housing, h, 3);
-    if (pop.youth[h] == YouthEscalation::Placement) raise_to(pop, Domain::Parenting, h, 2);
+    if (pop.housing[h] == Housing::Evicted) raise_to(pop, Domain::Housing, h, 2);
+    // How long the household has had money trouble (hidden need: help comes after years of debt [S000]).
+    auto& debt = pop.debt_months[h];
+    debt = column[kFinances][h] >= 1 ? static_cast<std::uint8_t>(std::min(255, debt + 1)) : std::uint8_t{0};
   });
 }
 
@@ -197,10 +212,21 @@ double draw(const StepContext& ctx, kernel::HouseholdId h, LadderDraw which) {
   return ctx.draws(h).uniform(Purpose::Escalation, which);
 }
 
-// Support lowers the entry hazards of the ladder that starts in a domain.
+// Support and care running in a domain lower the entry hazards of the ladder that starts there.
 double entry_factor(const Population& pop, kernel::HouseholdId h, const StepContext& ctx, Domain d) {
   const SupportEffect* support = ctx.support_of(pop, h);
-  return support != nullptr ? support->worsen[index(d)] : 1.0;
+  double f = support != nullptr ? support->worsen[index(d)] : 1.0;
+  if (ctx.care != nullptr)
+    for (unsigned bits = pop.care[h] & ctx.care->active; bits != 0; bits &= bits - 1) {
+      const auto t = static_cast<std::size_t>(std::countr_zero(bits));
+      if (ctx.care->domain[t] == index(d)) f *= ctx.care->worsen[t];
+    }
+  return f;
+}
+
+// An escalation's shock starts (or starts again).
+void start_shock(Population& pop, kernel::HouseholdId h, const EscalationDef& e) {
+  pop.shock[h] = static_cast<std::uint8_t>(std::min<std::uint32_t>(e.shock_months, 255));
 }
 
 void housing_ladder(Population& pop, kernel::HouseholdId h, const EscalationDef& e, const StepContext& ctx) {
@@ -227,9 +253,11 @@ void housing_ladder(Population& pop, kernel::HouseholdId h, const EscalationDef&
       if (u < e.eviction) {
         pop.housing[h] = Housing::Evicted;
         pop.events[h] |= kEviction;
-        if (draw(ctx, h, kShelterDraw) < e.shelter_share) pop.flags[h] |= kInShelter;
+        // One of seven evicted households needs supported housing [S003]; the others an emergency home.
+        if (draw(ctx, h, kShelterDraw) < e.supported_housing) pop.flags[h] |= kInShelter;
         raise_to(pop, Domain::Housing, h, 3);
         worsen(pop, Domain::MentalHealth, h);
+        start_shock(pop, h, e);
       } else if (u < e.eviction + e.eviction_settled) {
         pop.housing[h] = Housing::Arrears;
       }
@@ -260,6 +288,7 @@ void youth_ladder(Population& pop, kernel::HouseholdId h, const EscalationDef& e
       if (par == kMaxSeverity && u < e.placement * entry) {
         pop.youth[h] = YouthEscalation::Placement;
         pop.events[h] |= kPlacement;
+        start_shock(pop, h, e);
       } else if (par <= 1 && u > 1.0 - e.supervision_ends) {
         pop.youth[h] = YouthEscalation::None;
       }
@@ -305,6 +334,7 @@ void intramural_ladder(Population& pop, kernel::HouseholdId h, const DynamicsDef
       if (mental_crisis && u < e.admission * entry_factor(pop, h, ctx, Domain::MentalHealth)) {
         pop.intramural[h] = Intramural::MentalHealthAdmission;
         pop.events[h] |= kAdmission;
+        start_shock(pop, h, e);
       } else if (frail && u > 1.0 - e.nursing_home * entry_factor(pop, h, ctx, Domain::Health)) {
         pop.intramural[h] = Intramural::NursingHome;
         pop.events[h] |= kNursingHome;

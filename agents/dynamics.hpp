@@ -49,12 +49,15 @@ struct SupportEffect {
   double network = 0.0;                                        ///< added to network strength (0..1)
 };
 
-/// Effect of running care-as-usual trajectories: bit t of Population::care multiplies the improvement
-/// hazard of domain[t] by improve[t].
+/// Effect of running care-as-usual trajectories: bit t of Population::care multiplies the improvement hazard of
+/// domain[t] by improve[t], and its worsening hazard and the entry of the escalation ladders starting in it by
+/// worsen[t]. After care ended early, the worsening hazard of its domain is multiplied by early_end_worsen.
 struct CareEffects {
   std::array<std::uint8_t, 16> domain{};
   std::array<double, 16> improve{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-  std::uint16_t active = 0;  ///< bits whose improve differs from 1
+  std::array<double, 16> worsen{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  std::uint16_t active = 0;  ///< bits whose improve or worsen differs from 1
+  double early_end_worsen = 1.0;
 };
 
 /// What every system of a month needs to know besides the population.

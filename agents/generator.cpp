@@ -95,10 +95,14 @@ void init_household(Population& pop, kernel::HouseholdId h, const PopulationDef&
   pop.youth[h] = YouthEscalation::None;
   pop.intramural[h] = Intramural::None;
   pop.flags[h] = 0;
+  pop.shock[h] = 0;
+  pop.debt_months[h] = 0;
   pop.trust[h] = byte_from_unit(kernel::normal(draws, def.trust_mean - 0.2 * deprivation, 0.15));
   pop.support[h] = Support::NotKnown;
   pop.care[h] = 0;
   pop.waiting[h] = 0;
+  pop.relapse_months[h] = 0;
+  pop.relapse_domains[h] = 0;
   pop.events[h] = 0;
 }
 

@@ -69,6 +69,8 @@ struct Population {
   std::vector<YouthEscalation> youth;
   std::vector<Intramural> intramural;
   std::vector<std::uint8_t> flags;          ///< Flag bits
+  std::vector<std::uint8_t> shock;          ///< months left of an escalation's shock (eviction, placement, admission)
+  std::vector<std::uint8_t> debt_months;    ///< months of money trouble, finances at least risky (0 below; at most 255)
   // Relations.
   std::vector<std::uint8_t> network;        ///< informal network strength, 0..255
   std::vector<std::uint8_t> trust;          ///< trust in services, 0..255
@@ -77,11 +79,14 @@ struct Population {
   std::vector<std::uint8_t> team;           ///< index of the team in the scenario (meaningful when support is not NotKnown)
   std::vector<std::uint16_t> care;          ///< running care-as-usual trajectories (bit per services::Trajectory)
   std::vector<std::uint16_t> waiting;       ///< trajectories waited for on a provider's list (same bits)
+  std::vector<std::uint8_t> relapse_months; ///< months left of the raised relapse risk after care ended early
+  std::vector<std::uint8_t> relapse_domains;///< domains (bit per Domain) whose care ended early
   // Month bookkeeping.
   std::vector<std::uint16_t> events;        ///< Event bits of this month
   std::vector<Level> last_level;            ///< level at the end of last month (for flows)
   std::vector<std::uint8_t> laws;           ///< laws used this half-year (bit 0 youth, 1 Wmo, 2 welfare)
-  std::vector<std::int64_t> cost_year;      ///< money booked for this household this year, cents
+  std::vector<std::int64_t> cost_year;      ///< public money booked for this household this year, cents
+  std::vector<std::int64_t> budget_year;    ///< of it, on the welfare, youth and justice budgets, cents
 
   explicit Population(std::size_t n = 0) { resize(n); }
   void resize(std::size_t n);
@@ -134,6 +139,8 @@ inline constexpr auto kColumns = std::make_tuple(
     Column<std::vector<YouthEscalation>>{&Population::youth, "youth", Written::Month},
     Column<std::vector<Intramural>>{&Population::intramural, "intramural", Written::Month},
     Column<std::vector<std::uint8_t>>{&Population::flags, "flags", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::shock, "shock", Written::Month},
+    Column<std::vector<std::uint8_t>>{&Population::debt_months, "debt_months", Written::Month},
     Column<std::vector<std::uint8_t>>{&Population::network, "network", Written::Month},
     Column<std::vector<std::uint8_t>>{&Population::trust, "trust", Written::Month},
     Column<std::vector<Support>>{&Population::support, "support", Written::Month},
@@ -141,9 +148,12 @@ inline constexpr auto kColumns = std::make_tuple(
     Column<std::vector<std::uint16_t>>{&Population::events, "events", Written::Month},
     Column<std::vector<std::uint16_t>>{&Population::care, "care", Written::Care},
     Column<std::vector<std::uint16_t>>{&Population::waiting, "waiting", Written::Care},
+    Column<std::vector<std::uint8_t>>{&Population::relapse_months, "relapse_months", Written::Care},
+    Column<std::vector<std::uint8_t>>{&Population::relapse_domains, "relapse_domains", Written::Care},
     Column<std::vector<Level>>{&Population::last_level, "last_level", Written::Level},
     Column<std::vector<std::uint8_t>>{&Population::laws, "laws", Written::Books},
-    Column<std::vector<std::int64_t>>{&Population::cost_year, "cost_year", Written::Books});
+    Column<std::vector<std::int64_t>>{&Population::cost_year, "cost_year", Written::Books},
+    Column<std::vector<std::int64_t>>{&Population::budget_year, "budget_year", Written::Books});
 
 /// Calls f(column) for every entry of kColumns.
 template <class F>

@@ -49,16 +49,31 @@ struct TargetDef {
   }
 };
 
-/// Targets for the zero alternative, all from the sourcebook.
-struct CalibrationDef {
+/// Targets for the zero alternative (`[targets]`), from the sourcebook and the national figures of its §7. Every
+/// target is one table here: name, range, what it measures (the visit's text) and source. `wijksim calibrate`
+/// checks them, `--fit` fits hazard multipliers to them, and docs/MODEL.md §9 shows them. A scenario may replace any
+/// range with its own district's figures.
+struct TargetsDef {
   TargetDef green_share{0.82, 0.88, "S004 §2.2", true};          ///< about 85% green nationally
   TargetDef laws_none{0.76, 0.84, "S003", true};                 ///< about 80% use none of youth, Wmo, welfare
   TargetDef laws_one{0.13, 0.21, "S003", true};                  ///< about 17% use one
   TargetDef laws_several{0.015, 0.05, "S003", true};             ///< about 3% use several
+  TargetDef youth_use{28, 45, "S003; CBS", true};                ///< youth law per 1,000 households: 35 nationally [S003]
+  TargetDef youth_protection{2.5, 5.5, "CBS", true};             ///< 29,000 running measures / 7.7 M households [CBS]
+  TargetDef wmo_use{90, 125, "S003; CBS", true};                 ///< Wmo per 1,000 households: 103 [S003], 118-119 in 2023 [CBS]
+  TargetDef household_help_use{30, 65, "CBS", true};             ///< 15-30 per 1,000 inhabitants [CBS], about 2.2 per household
+  TargetDef welfare_use{58, 80, "S003", true};                   ///< welfare per 1,000 households: 69 nationally [S003]
+  TargetDef debt_help_use{8, 18, "S000", true};                  ///< 7.6% problematic debt, one in six in view [S000]
+  TargetDef problematic_debt{0.06, 0.09, "S000", true};          ///< 7.6% of households have problematic debt [S000]
+  TargetDef debt_in_view{0.12, 0.22, "S000", true};              ///< five of six problematic debts not in view [S000]
+  TargetDef debt_time_to_help{48, 72, "S000", true};             ///< help after about five years of debt [S000]
+  TargetDef evictions{4, 9, "Aedes", true};                      ///< about 6 per 10,000 households a year [Aedes]
+  TargetDef eviction_aftermath{35000, 70000, "S003", true};      ///< seven cases: median 49,290, mean 66,554 [S003]
   TargetDef top4_cost_share{0.48, 0.62, "S003", true};           ///< costliest 4% carry about 55%
   TargetDef top1_cost_share{0.24, 0.36, "S003", true};           ///< costliest 1% carry about 30%
   TargetDef orange_cost{27000, 44000, "S003", true};             ///< EUR a year, about 30-40k incl. benefit (+-10%)
   TargetDef red_cost{90000, 250000, "S004 §2.3; S003", true};    ///< EUR a year, about 100k or more
+  TargetDef red_family_cost{90000, 160000, "S004; S003", true};  ///< top families over 100,000 [S004], 120,000 [S003]; -10% as red_cost
   TargetDef welfare_exit_year1{0.33, 0.47, "S003", true};        ///< about 40%
   TargetDef welfare_exit_year2{0.17, 0.29, "S003", true};        ///< about 23%
   TargetDef welfare_exit_year3{0.13, 0.25, "S003", true};        ///< about 19%
@@ -66,16 +81,28 @@ struct CalibrationDef {
   TargetDef relapse_1y{0.19, 0.31, "S003", true};                ///< about 25% back on benefit within a year
   TargetDef relapse_2y{0.35, 0.49, "S003", true};                ///< about 42% within two years
 
-  bool operator==(const CalibrationDef&) const = default;
+  bool operator==(const TargetsDef&) const = default;
   template <class V> void visit(V& v) {
-    v.table("green_share", green_share, "share of green households");
-    v.table("laws_none", laws_none, "households using none of youth, Wmo, welfare (half-year)");
-    v.table("laws_one", laws_one, "households using one of them");
-    v.table("laws_several", laws_several, "households using more than one");
-    v.table("top4_cost_share", top4_cost_share, "cost share of the costliest 4%");
-    v.table("top1_cost_share", top1_cost_share, "cost share of the costliest 1%");
-    v.table("orange_cost", orange_cost, "mean yearly cost of an orange household, EUR");
-    v.table("red_cost", red_cost, "mean yearly cost of a red household, EUR");
+    v.table("green_share", green_share, "share of green household-months");
+    v.table("laws_none", laws_none, "share of households using none of youth law, Wmo, welfare in a half-year");
+    v.table("laws_one", laws_one, "share using exactly one of the three");
+    v.table("laws_several", laws_several, "share using two or three");
+    v.table("youth_use", youth_use, "households with youth care (ambulatory, supervision order or placement) per 1,000, a half-year");
+    v.table("wmo_use", wmo_use, "households with a Wmo provision (household help, day activities, support, shelter) per 1,000, a half-year");
+    v.table("youth_protection", youth_protection, "running child-protection measures (supervision order or out-of-home placement) per 1,000 households, month average");
+    v.table("household_help_use", household_help_use, "households with Wmo household help per 1,000, a half-year");
+    v.table("welfare_use", welfare_use, "households on welfare per 1,000, a half-year");
+    v.table("debt_help_use", debt_help_use, "households in debt help (light or statutory) per 1,000, a half-year");
+    v.table("problematic_debt", problematic_debt, "share of household-months with a problematic debt (finances serious or crisis)");
+    v.table("debt_in_view", debt_in_view, "share of household-months with a problematic debt (finances serious or crisis) that have debt help");
+    v.table("debt_time_to_help", debt_time_to_help, "months of money trouble (finances at least risky) when money help (debt help or social work) first starts");
+    v.table("evictions", evictions, "evictions per 10,000 households a year");
+    v.table("eviction_aftermath", eviction_aftermath, "public money in the 24 months from an eviction above the household's cost in the 12 months before, EUR");
+    v.table("top4_cost_share", top4_cost_share, "share of the welfare, youth and safety budgets carried by the costliest 4% of households, a year");
+    v.table("top1_cost_share", top1_cost_share, "same for the costliest 1%");
+    v.table("orange_cost", orange_cost, "public money a year of a household at orange, EUR");
+    v.table("red_cost", red_cost, "public money a year of a household at red, EUR");
+    v.table("red_family_cost", red_family_cost, "public money a year of a family at red, EUR");
     v.table("welfare_exit_year1", welfare_exit_year1, "welfare exit in the first year on benefit");
     v.table("welfare_exit_year2", welfare_exit_year2, "welfare exit in the second year");
     v.table("welfare_exit_year3", welfare_exit_year3, "welfare exit in the third year");
@@ -158,7 +185,7 @@ struct ScenarioDef {
   services::FinanciersDef financiers;
   MkbaDef mkba;
   MkbaToolDef mkba_tool;                ///< MKBA-tool mode: the static spreadsheet estimate [S004 App.2]
-  CalibrationDef calibration;
+  TargetsDef targets;
 
   /// Every field equal, nested Defs included (each Def compares all its fields, which are exactly the fields its
   /// visit lists). Two scenarios are equal exactly when their to_toml texts are, with one exception: a NaN, which
@@ -182,7 +209,7 @@ struct ScenarioDef {
     v.table("financiers", financiers, "financier module: co-financing reviews, team resizing, pooled budget");
     v.table("mkba", mkba, "social cost-benefit analysis: discounting, mode, replications, sensitivity");
     v.table("mkba_tool", mkba_tool, "MKBA-tool mode: reach, costs and effects of the static estimate");
-    v.table("calibration", calibration, "calibration targets");
+    v.table("targets", targets, "calibration targets of the zero alternative");
   }
 };
 

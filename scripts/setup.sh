@@ -11,6 +11,7 @@ packages=(
   clang-tidy  # scripts/lint.sh, run by CI
   graphviz  # the tests render `wijksim graph` with dot
   libxlsxwriter-dev unzip  # mkba.xlsx (the tests read it back with unzip)
+  libnlopt-cxx-dev  # wijksim calibrate --fit (Subplex)
   nlohmann-json3-dev  # the JSON files (mkba.json, manifests, calibrate --json) and the replication checkpoints
   libpugixml-dev  # the report tests read report.html and mkba.xlsx back as XML
   libsfml-dev fonts-dejavu-core xvfb xauth  # wijksim-viz and its headless screenshot tests

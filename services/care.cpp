@@ -23,6 +23,13 @@ PriceTable PriceTable::from(const PriceListDef& prices, const CareDef& care) {
       return is_money(pocket) && pocket != Pocket::Household && pocket != Pocket::EmployersSociety;
     };
     t.public_money[i] = is_public(t.payer[i]) && (t.second_share[i] == 0.0 || is_public(t.second_payer[i]));
+    // The budgets over which "4% of households use 55%" is measured: welfare, youth and safety [S003].
+    const auto concentrated = [](kernel::PocketId p) {
+      const auto pocket = static_cast<Pocket>(p);
+      return pocket == Pocket::MunicipalityWorkIncome || pocket == Pocket::NationalGovernment ||
+             pocket == Pocket::MunicipalityYouth || pocket == Pocket::Justice;
+    };
+    t.concentration[i] = t.public_money[i] && concentrated(t.payer[i]);
   }
   t.quality_of_life_per_crisis_month = kernel::monthly_cents(care.quality_of_life_loss * prices[Item::QualityOfLife].eur);
   t.productivity_per_month = kernel::monthly_cents(care.productivity_loss_share * prices[Item::ProductivityLoss].eur);
@@ -66,6 +73,7 @@ CareRules CareRules::from(const CareDef& def, const ProvidersDef& providers) {
     }
     rule.ends_ongoing = td.ends_ongoing;
     rule.ends_resolved = td.ends_resolved;
+    rule.signalled = rule.domain == agents::index(Domain::Finances) || rule.domain == agents::index(Domain::Housing);
     for (std::size_t s = rule.min_severity; s <= agents::kMaxSeverity; ++s)
       r.qualifies[rule.domain][s] |= static_cast<std::uint16_t>(1U << t);
     const ProviderDef& p = providers.providers[t];
@@ -73,9 +81,34 @@ CareRules CareRules::from(const CareDef& def, const ProvidersDef& providers) {
     r.drop_out[t] = p.drop_out;
     r.effects.domain[t] = static_cast<std::uint8_t>(rule.domain);
     r.effects.improve[t] = 1.0 + p.effect;
-    if (p.effect != 0.0) r.effects.active |= static_cast<std::uint16_t>(1U << t);
+    r.effects.worsen[t] = 1.0 - p.protect;
+    if (p.effect != 0.0 || p.protect != 0.0) r.effects.active |= static_cast<std::uint16_t>(1U << t);
   }
+  r.effects.early_end_worsen = def.early_end_worsen;
+  r.trust_start = def.trust_start;
+  r.crisis_start = def.crisis_start;
+  r.signal_start = def.signal_start;
+  r.early_end_months = static_cast<std::uint8_t>(std::min<std::uint32_t>(def.early_end_months, 255));
   return r;
+}
+
+namespace {
+
+// Care of trajectories `ended` stopped while the household still qualified: raise their domains' relapse risk.
+void mark_early_end(Population& pop, kernel::HouseholdId h, std::uint16_t ended, const CareRules& rules) {
+  if (ended == 0 || rules.early_end_months == 0) return;
+  pop.relapse_months[h] = rules.early_end_months;
+  for (unsigned bits = ended; bits != 0; bits &= bits - 1)
+    pop.relapse_domains[h] |=
+        static_cast<std::uint8_t>(1U << rules.rules[static_cast<std::size_t>(std::countr_zero(bits))].domain);
+}
+
+}  // namespace
+
+void end_trajectory(Population& pop, kernel::HouseholdId h, Trajectory t, const CareRules& rules) {
+  const auto bit = static_cast<std::uint16_t>(1U << static_cast<unsigned>(t));
+  pop.care[h] &= static_cast<std::uint16_t>(~bit);
+  mark_early_end(pop, h, static_cast<std::uint16_t>(qualifying(pop, h, rules) & bit), rules);
 }
 
 namespace {
@@ -95,6 +128,15 @@ std::uint16_t keep_waiting(std::uint16_t waiting, std::uint16_t qualifies, const
   return waiting;
 }
 
+/// The start hazard of a trajectory this month (hidden need: trust, a crisis and a partner's signal raise it).
+double start_hazard(const CareRules::Rule& rule, std::size_t type, bool heavy, std::uint8_t severity, double trust,
+                    double signal, const CareRules& rules) {
+  double p = (heavy ? rule.start_heavy[type] : rule.start[type]) * trust;
+  if (severity == agents::kMaxSeverity) p *= rules.crisis_start;
+  if (rule.signalled) p *= signal;
+  return p;
+}
+
 }  // namespace
 
 std::uint16_t qualifying(const Population& pop, kernel::HouseholdId h, const CareRules& rules) {
@@ -108,8 +150,11 @@ std::uint16_t qualifying(const Population& pop, kernel::HouseholdId h, const Car
 
 void use_care(Population& pop, agents::Households hs, const CareRules& rules, const agents::StepContext& ctx,
               ProviderInbox& inbox) {
+  constexpr std::uint16_t kSignals = agents::kArrears | agents::kEvictionListed | agents::kElectricityCutoff;
   hs.for_each([&](kernel::HouseholdId h) {
     if (pop.intramural[h] != agents::Intramural::None) return;  // care inside the institution
+    // The raised relapse risk after an early end runs out.
+    if (pop.relapse_months[h] > 0 && --pop.relapse_months[h] == 0) pop.relapse_domains[h] = 0;
     const std::uint16_t qualifies = qualifying(pop, h, rules);
     const bool on_welfare = pop.income[h] == agents::Income::Welfare;
     std::uint16_t care = pop.care[h];
@@ -119,8 +164,12 @@ void use_care(Population& pop, agents::Households hs, const CareRules& rules, co
     std::uint16_t candidates = (care | qualifies) & static_cast<std::uint16_t>(~waited);
     if (candidates == 0) return;  // nothing runs and nothing qualifies: no draw needed
     const std::size_t type = agents::index(pop.type[h]);
-    // Last month's level: households that cannot cope are more often in view of services.
+    // Last month's level: households that cannot cope are more often in view of services; trust and a partner's
+    // signal bring a problem in view sooner (hidden need).
     const bool heavy = pop.last_level[h] >= agents::Level::Orange;
+    const double trust = 1.0 + rules.trust_start * (2.0 * agents::unit_from_byte(pop.trust[h]) - 1.0);
+    const double signal = (pop.events[h] & kSignals) != 0 ? rules.signal_start : 1.0;
+    std::uint16_t ended_early = 0;
     const kernel::HouseholdMonthDraws draws = ctx.draws(h);
     while (candidates != 0) {
       const auto t = static_cast<std::size_t>(std::countr_zero(candidates));
@@ -130,9 +179,11 @@ void use_care(Population& pop, agents::Households hs, const CareRules& rules, co
       const double u = draws.uniform(kernel::Purpose::CareUse, static_cast<std::uint32_t>(t));
       const bool eligible = t != static_cast<std::size_t>(Trajectory::Reintegration) || on_welfare;
       if (care & bit) {
-        if (!eligible || u < ((qualifies & bit) ? rule.ends_ongoing : rule.ends_resolved))
+        if (!eligible || u < ((qualifies & bit) ? rule.ends_ongoing : rule.ends_resolved)) {
           care &= static_cast<std::uint16_t>(~bit);
-      } else if (u < (heavy ? rule.start_heavy[type] : rule.start[type])) {
+          if (eligible && (qualifies & bit)) ended_early |= bit;
+        }
+      } else if (u < start_hazard(rule, type, heavy, pop.severity[rule.domain][h], trust, signal, rules)) {
         if (rules.limited & bit) {
           inbox.requests.push_back({h, static_cast<std::uint8_t>(t)});
           pop.waiting[h] |= bit;
@@ -142,6 +193,7 @@ void use_care(Population& pop, agents::Households hs, const CareRules& rules, co
       }
     }
     pop.care[h] = care;
+    mark_early_end(pop, h, ended_early, rules);
     for (unsigned bits = care & rules.limited; bits != 0; bits &= bits - 1) ++inbox.running[static_cast<std::size_t>(std::countr_zero(bits))];
   });
 }
@@ -159,6 +211,10 @@ std::uint8_t laws_in_use(const Population& pop, kernel::HouseholdId h) {
       running(pop, h, Trajectory::WmoIndividualSupport) || (pop.flags[h] & agents::kInShelter))
     laws |= kWmo;
   if (pop.income[h] == agents::Income::Welfare) laws |= kWelfareLaw;
+  if (running(pop, h, Trajectory::WmoHouseholdHelp)) laws |= kHouseholdHelp;
+  if (running(pop, h, Trajectory::DebtHelpLight) || running(pop, h, Trajectory::DebtRestructuring)) laws |= kDebtHelp;
+  if (running(pop, h, Trajectory::MentalHealthBasic) || running(pop, h, Trajectory::MentalHealthSpecialist))
+    laws |= kMentalHealthCare;
   return laws;
 }
 
@@ -166,14 +222,17 @@ std::uint8_t laws_in_use(const Population& pop, kernel::HouseholdId h) {
 struct HouseholdBill {
   CareAccumulator& acc;
   const PriceTable& prices;
-  kernel::Cents money = 0;
+  kernel::Cents money = 0;   ///< public money
+  kernel::Cents budget = 0;  ///< of it, on the welfare, youth and safety budgets
   void add(Item item, std::int64_t units = 1) {
     const kernel::Cents c = prices[item] * units;
     add_cents(item, c);
   }
   void add_cents(Item item, kernel::Cents c) {
-    acc.items[static_cast<std::size_t>(item)] += c;
-    if (prices.public_money[static_cast<std::size_t>(item)]) money += c;
+    const auto i = static_cast<std::size_t>(item);
+    acc.items[i] += c;
+    if (prices.public_money[i]) money += c;
+    if (prices.concentration[i]) budget += c;
   }
 };
 
@@ -215,8 +274,8 @@ void bill_running(const Population& pop, kernel::HouseholdId h, const Severities
     case Intramural::Detention: bill.add(Item::Detention); break;
     default: break;
   }
-  if (pop.housing[h] == agents::Housing::Evicted)
-    bill.add((pop.flags[h] & agents::kInShelter) ? Item::Shelter : Item::EmergencyHome);
+  // Supported housing is paid once, at the eviction (bill_events); the others live in an emergency home.
+  if (pop.housing[h] == agents::Housing::Evicted && !(pop.flags[h] & agents::kInShelter)) bill.add(Item::EmergencyHome);
   const auto gp = bill.prices.gp_min_severity;
   const auto health = sev[agents::index(Domain::Health)], mental = sev[agents::index(Domain::MentalHealth)];
   if (health >= gp || mental >= gp) bill.add(Item::GeneralPractitioner);
@@ -234,6 +293,7 @@ void bill_events(const Population& pop, kernel::HouseholdId h, HouseholdBill& bi
     bill.add(Item::Eviction);
     bill.add(Item::Bailiff);
     bill.add(Item::Reletting);
+    if (pop.flags[h] & agents::kInShelter) bill.add(Item::Shelter);
   }
   if (ev & agents::kOffenceProperty) bill.add(Item::OffenceProperty);
   if (ev & agents::kOffenceThreat) bill.add(Item::OffenceThreat);
@@ -266,6 +326,7 @@ void account(Population& pop, agents::HouseholdRange r, const PriceTable& prices
     bill_running(pop, h, sev, bill);
     bill_events(pop, h, bill);
     pop.cost_year[h] += bill.money;
+    pop.budget_year[h] += bill.budget;
     pop.laws[h] |= laws_in_use(pop, h);
     acc.level_cost[level] += bill.money;
   }

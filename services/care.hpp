@@ -21,6 +21,7 @@ struct PriceTable {
   std::array<kernel::PocketId, kItemCount> second_payer{};
   std::array<double, kItemCount> second_share{};        ///< 0 when the item has one payer
   std::array<bool, kItemCount> public_money{};          ///< paid from a public budget (not the household, employers or non-monetary)
+  std::array<bool, kItemCount> concentration{};         ///< paid from the welfare, youth or safety budgets, where costs concentrate [S003]
   kernel::Cents quality_of_life_per_crisis_month = 0;      ///< non-monetary loss per domain in crisis per month
   kernel::Cents productivity_per_month = 0;                ///< productivity loss per month of a household in work at mental health >= 2
   std::uint8_t gp_min_severity = 1;                     ///< health or mental-health severity from which the GP item is booked
@@ -40,8 +41,18 @@ struct CareAccumulator {
   void merge(const CareAccumulator& o);
 };
 
-/// Law bits of Population::laws.
-enum Law : std::uint8_t { kYouthLaw = 1U << 0, kWmo = 1U << 1, kWelfareLaw = 1U << 2 };
+/// Bits of Population::laws: the three laws of the use table [S003] (youth, Wmo, welfare), and three provisions
+/// whose use is a calibration target of its own (household help, debt help, mental-health care).
+enum Law : std::uint8_t {
+  kYouthLaw = 1U << 0,
+  kWmo = 1U << 1,
+  kWelfareLaw = 1U << 2,
+  kHouseholdHelp = 1U << 3,
+  kDebtHelp = 1U << 4,
+  kMentalHealthCare = 1U << 5,
+};
+inline constexpr std::uint8_t kThreeLaws = kYouthLaw | kWmo | kWelfareLaw;
+inline constexpr std::size_t kUseBits = 6;
 
 /// A household that wants to start a trajectory at a provider with a limited number of places.
 struct CareRequest {
@@ -65,6 +76,7 @@ struct CareRules {
     std::array<double, agents::kTypeCount> start;  ///< start hazard by type
     std::array<double, agents::kTypeCount> start_heavy;  ///< start hazard by type for orange and red households
     double ends_ongoing, ends_resolved;
+    bool signalled;  ///< a money or housing trajectory: a partner's signal raises its start
   };
   std::array<Rule, kTrajectoryCount> rules{};
   /// Trajectories a domain at a severity qualifies for: qualifies[domain][severity] (bit per trajectory).
@@ -72,8 +84,14 @@ struct CareRules {
   std::uint16_t limited = 0;                          ///< trajectories whose provider has a limited number of places
   std::array<double, kTrajectoryCount> drop_out{};    ///< chance per month a waiting household gives up
   agents::CareEffects effects;                        ///< effect of each running trajectory on its domain
+  double trust_start = 0.0, crisis_start = 1.0, signal_start = 1.0;  ///< CareDef's start modifiers
+  std::uint8_t early_end_months = 0;                  ///< CareDef::early_end_months
   static CareRules from(const CareDef& def, const ProvidersDef& providers);
 };
+
+/// Ends trajectory t of household h. When the household still qualifies for it (the problem is still there), the
+/// end is early: its domain's relapse risk is raised for rules.early_end_months months.
+void end_trajectory(agents::Population& pop, kernel::HouseholdId h, Trajectory t, const CareRules& rules);
 
 /// Trajectories a household qualifies for now (re-integration only on welfare).
 std::uint16_t qualifying(const agents::Population& pop, kernel::HouseholdId h, const CareRules& rules);

@@ -96,6 +96,7 @@ constexpr bool is_one_off(Item i) {
     case Item::Bailiff:
     case Item::Reletting:
     case Item::ElectricityCutoff:
+    case Item::Shelter:
     case Item::OffenceProperty:
     case Item::OffenceThreat:
     case Item::OffenceAssault:

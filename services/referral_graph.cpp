@@ -58,7 +58,7 @@ ReferralGraph build_referral_graph(const std::vector<TeamDef>& teams, const agen
   ladder(provider_v[static_cast<std::size_t>(Trajectory::DebtRestructuring)], sink_v[kHousingCorporation],
          e.arrears[1], "rent arrears");
   ladder(sink_v[kHousingCorporation], sink_v[kEviction], e.eviction_list * e.eviction, "eviction list");
-  ladder(sink_v[kEviction], sink_v[kShelter], e.shelter_share, "shelter");
+  ladder(sink_v[kEviction], sink_v[kShelter], e.supported_housing, "supported housing");
   ladder(provider_v[static_cast<std::size_t>(Trajectory::YouthAmbulatory)], sink_v[kSupervision], e.supervision,
          "parenting crisis");
   ladder(sink_v[kSupervision], sink_v[kPlacement], e.placement, "placement");

@@ -466,7 +466,7 @@ void Team::admit(TeamWorld& w, HouseholdId h) {
   for (unsigned bits = pop.care[h] & substitutable_; bits != 0; bits &= bits - 1) {
     const auto t = static_cast<std::uint32_t>(std::countr_zero(bits));
     if (draw(w.rng, h, w.draw_month, kSubstitute + t) < cw.substitution_existing) {
-      pop.care[h] &= static_cast<std::uint16_t>(~(1U << t));
+      end_trajectory(pop, h, static_cast<Trajectory>(t), w.care);  // replaced while the problem is there: early
       ++month_.substituted;
     }
   }

@@ -210,22 +210,38 @@ struct TeamDef {
   }
 };
 
-/// One provider of care as usual (a trajectory of CareDef): places, queue and effect.
+/// One provider of care as usual (a trajectory of CareDef): places, queue and effect. Care that runs works on its
+/// domain: improvement more likely, worsening and the escalation ladders starting in the domain less likely.
 struct ProviderDef {
   std::uint32_t capacity = 0;   ///< places (0 = no limit) # assumption
   double drop_out = 0.05;       ///< chance per month a waiting household gives up # assumption
-  double effect = 0.0;          ///< improvement hazard of the trajectory's domain multiplied by 1 + effect while it runs # assumption
+  double effect = 0.25;         ///< improvement hazard of the trajectory's domain multiplied by 1 + effect while it runs # assumption
+  double protect = 0.15;        ///< worsening and ladder-entry hazards of the domain multiplied by 1 - protect # assumption
 
   bool operator==(const ProviderDef&) const = default;
   template <class V> void visit(V& v) {
     v.field("capacity", capacity, kernel::Range{0, 1.0e8}, "places (0 = no limit)");
     v.field("drop_out", drop_out, kernel::kProbability, "chance per month a waiting household gives up");
     v.field("effect", effect, kernel::Range{0.0, 10.0}, "improvement hazard added while the trajectory runs");
+    v.field("protect", protect, kernel::kShare, "share taken off the domain's worsening hazards while it runs");
   }
 };
 
 struct ProvidersDef {
-  std::array<ProviderDef, kTrajectoryCount> providers{};
+  // Effects of care as usual (assumptions): small for general support, as social work's 11-25% [S001 §4.4];
+  // larger where the care resolves the problem itself (debt help clears debts, specialist care treats).
+  std::array<ProviderDef, kTrajectoryCount> providers{
+      ProviderDef{0, 0.05, 0.25, 0.20},  // youth_ambulatory # assumption
+      ProviderDef{0, 0.05, 0.25, 0.15},  // mental_health_basic # assumption
+      ProviderDef{0, 0.05, 0.50, 0.25},  // mental_health_specialist # assumption
+      ProviderDef{0, 0.05, 1.00, 0.25},  // debt_help_light # assumption
+      ProviderDef{0, 0.05, 2.00, 0.50},  // debt_restructuring # assumption
+      ProviderDef{0, 0.05, 0.00, 0.20},  // wmo_household_help: slows decline # assumption
+      ProviderDef{0, 0.05, 0.25, 0.15},  // wmo_day_activities # assumption
+      ProviderDef{0, 0.05, 0.25, 0.15},  // wmo_individual_support # assumption
+      ProviderDef{0, 0.05, 0.20, 0.15},  // general_social_work [S001 §4.4] # assumption
+      ProviderDef{0, 0.05, 0.25, 0.10},  // reintegration # assumption
+  };
   bool operator==(const ProvidersDef&) const = default;
   template <class V> void visit(V& v) {
     for (std::size_t t = 0; t < kTrajectoryCount; ++t) v.table(kTrajectoryNames[t], providers[t], "provider");

@@ -16,6 +16,7 @@
 #include "sim/cli/commands.hpp"
 #include "services/referral_graph.hpp"
 #include "sim/validation/calibration.hpp"
+#include "sim/validation/fit.hpp"
 #include "sim/mkba/mkba_tool.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/io/run_output.hpp"
@@ -76,15 +77,15 @@ int cmd_run(const SimOptions& opt, const std::string& out_arg, const std::string
   return 0;
 }
 
-int cmd_calibrate(const SimOptions& opt, bool json) {
+int cmd_calibrate(const SimOptions& opt, bool json, bool markdown) {
   const scenarios::ScenarioDef def = opt.load();
-  // The scenario's own world, teams included if it has any (calibration is meant for zero alternatives).
-  MonthsBar bar(def, "months (warm-up first)");
-  sim::PairedWorlds worlds(def, {}, 0, opt.threads, bar.warmup());
-  worlds.observe(bar);
-  worlds.run();
-  worlds.forget(bar);
-  const auto results = sim::calibrate(worlds.zero());
+  if (markdown) {
+    fmt::print("{}", sim::targets_markdown(def.targets));
+    return 0;
+  }
+  sim::ProgressBar bar(def.run.warmup_months + def.run.months, "months (warm-up first)");
+  const auto results =
+      sim::calibrate_scenario(def, opt.threads, [&bar](std::uint32_t done) { bar.update(done); });
   if (json) {
     fmt::print("{}", sim::calibration_json(results));
   } else {
@@ -93,6 +94,60 @@ int cmd_calibrate(const SimOptions& opt, bool json) {
     std::size_t failed = 0;
     for (const auto& r : results) failed += r.ok ? 0 : 1;
     fmt::print("\n{} of {} targets within range.\n", results.size() - failed, results.size());
+  }
+  return 0;
+}
+
+/// `calibrate --fit`: fits the free hazards to the scenario's targets and writes the fitted scenario.
+struct FitOptions {
+  bool fit = false;
+  std::vector<std::string> free;
+  std::string out;
+  std::uint32_t evaluations = 400;
+};
+
+int cmd_fit(const SimOptions& opt, const FitOptions& fo, bool json) {
+  const scenarios::ScenarioDef def = opt.load();
+  std::vector<sim::FreeSetting> free;
+  for (const std::string& f : fo.free) free.push_back(sim::parse_free_setting(f));
+  if (free.empty()) free = sim::default_free_settings();
+  const fs::path out = fo.out.empty() ? fs::path(def.name + "-fitted.toml") : fs::path(fo.out);
+  // Everything that can fail before the search does.
+  if (fs::exists(out)) {
+    fmt::print(stderr, "error: {} already exists; choose another file with --out\n", out.string());
+    return kBadInput;
+  }
+  const fs::path folder = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  if (!fs::is_directory(folder)) {
+    fmt::print(stderr, "error: --out {}: the folder {} does not exist\n", out.string(), folder.string());
+    return kBadInput;
+  }
+  std::string extends = "default.toml";
+  if (!opt.scenario.empty()) {
+    const fs::path parent = fs::absolute(scenarios::resolve_scenario(opt.scenario));
+    const fs::path rel = parent.lexically_relative(fs::absolute(folder));
+    extends = rel.empty() ? parent.string() : rel.string();
+  }
+  sim::ProgressBar bar(fo.evaluations, "calibration runs (stops early when every target holds)");
+  const sim::FitResult fit = sim::fit_scenario(def, free, fo.evaluations, opt.threads,
+                                               [&bar](std::uint32_t done, double) { bar.update(done); });
+  bar.update(fo.evaluations);
+  std::string text = sim::fit_file(fit, extends, def.name + "-fitted");
+  if (!opt.overrides().empty()) {
+    std::string note = "# Fitted with these overrides, which this file does not hold:";
+    for (const std::string& o : opt.overrides()) note += " --set " + o;
+    text = note + "\n" + text;
+  }
+  sim::write_text(out, text);
+  if (json) {
+    fmt::print("{}", sim::calibration_json(fit.results));
+  } else {
+    fmt::print("Fitted {} settings of '{}' in {} calibration runs (loss {:.4g}).\n\n{}", free.size(), def.name,
+               fit.evaluations, fit.loss, sim::calibration_table(fit.results));
+    std::size_t failed = 0;
+    for (const auto& r : fit.results) failed += r.ok ? 0 : 1;
+    fmt::print("\n{} of {} targets within range. Wrote {} (check it with: wijksim calibrate {})\n",
+               fit.results.size() - failed, fit.results.size(), out.string(), out.string());
   }
   return 0;
 }
@@ -138,6 +193,18 @@ int main(int argc, char** argv) {
   auto* cal = app.add_subcommand("calibrate", "Compare the zero alternative with the sourcebook's targets");
   cal_opt.add_to(*cal);
   cal->add_flag("--json", json, "Print a JSON array instead of a table");
+  bool markdown = false;
+  cal->add_flag("--markdown", markdown, "Print the scenario's targets as a Markdown table (no run)");
+  FitOptions fit_opt;
+  cal->add_flag("--fit", fit_opt.fit,
+                "Fit hazard factors to the targets (NLopt Subplex) and write the fitted scenario (see --free, --out)");
+  cal->add_option("--free", fit_opt.free,
+                  "With --fit: a setting to fit, KEY or KEY=LOW:HIGH (factor bounds, default 0.25:4); repeatable; "
+                  "default: the care start hazards, welfare entry, the eviction and youth ladders and the eviction's shock");
+  cal->add_option("--out", fit_opt.out, "With --fit: the scenario file to write (default <name>-fitted.toml)");
+  cal->add_option("--evaluations", fit_opt.evaluations, "With --fit: at most this many calibration runs")
+      ->check(CLI::Range(1, 100000))
+      ->default_val(400);
 
   std::string vfile;
   std::vector<std::string> vsets;
@@ -188,7 +255,7 @@ int main(int argc, char** argv) {
   try {
     const std::string cmdline = command_line(argc, argv);
     if (*run) return cmd_run(run_opt, out, cmdline);
-    if (*cal) return cmd_calibrate(cal_opt, json);
+    if (*cal) return fit_opt.fit ? cmd_fit(cal_opt, fit_opt, json) : cmd_calibrate(cal_opt, json, markdown);
     if (*val) return cmd_validate(vfile, vsets);
     if (*graph) return cmd_graph(gfile, gsets);
     if (*cmp) return cmd_compare(cmp_opt, cmdline);

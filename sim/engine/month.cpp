@@ -111,11 +111,16 @@ void World::warm_up(const std::function<void(std::uint32_t)>& progress) {
   }
   agents::update_network_strength(pop_, graph_, def_->network);
   std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);
+  std::fill(pop_.budget_year.begin(), pop_.budget_year.end(), 0);
   std::fill(pop_.laws.begin(), pop_.laws.end(), 0);
 }
 
 void World::begin_month() {
-  if (month_ % 12 == 0 && month_ > 0) agents::update_network_strength(pop_, graph_, def_->network);
+  if (month_ % 12 == 0 && month_ > 0) {
+    agents::update_network_strength(pop_, graph_, def_->network);
+    std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);  // a new year's money
+    std::fill(pop_.budget_year.begin(), pop_.budget_year.end(), 0);
+  }
   refresh_team_rules();
 }
 
@@ -129,7 +134,7 @@ void World::simulate_month(std::uint32_t t, bool record, const World* zero, std:
   agents::StepContext month_ctx{rng_, t, hoods_.deprivation};
   month_ctx.support = support_effects_;
   const bool copies = zero != nullptr && !follows.empty();
-  if (care_.effects.active != 0) month_ctx.care = &care_.effects;
+  month_ctx.care = &care_.effects;
   const scenarios::ScenarioDef& def = *def_;
   const auto& dyn = def.dynamics;
   const std::uint32_t n = static_cast<std::uint32_t>(pop_.size());

@@ -103,17 +103,18 @@ bool World::can_lead(const World& project) const {
 
 void World::close_half_year() {
   for (const std::uint8_t laws : pop_.laws) {
-    const int used = std::popcount(laws);
+    const int used = std::popcount(static_cast<unsigned>(laws & services::kThreeLaws));
     ++tallies_.laws[static_cast<std::size_t>(std::min(used, 2))];
+    for (std::size_t b = 0; b < services::kUseBits; ++b) tallies_.uses[b] += (laws >> b) & 1U;
   }
   ++tallies_.half_years;
   std::fill(pop_.laws.begin(), pop_.laws.end(), 0);
 }
 
 void World::close_year() {
-  tallies_.top1_share.push_back(top_share(pop_.cost_year, 0.01));
-  tallies_.top4_share.push_back(top_share(pop_.cost_year, 0.04));
-  std::fill(pop_.cost_year.begin(), pop_.cost_year.end(), 0);
+  // The year's money stays readable until the next year begins (begin_month), for month observers.
+  tallies_.top1_share.push_back(top_share(pop_.budget_year, 0.01));
+  tallies_.top4_share.push_back(top_share(pop_.budget_year, 0.04));
 }
 
 }  // namespace wijksim::sim

@@ -47,9 +47,11 @@ struct MonthRecord {
 struct Tallies {
   agents::IncomeStats income;
   services::CareAccumulator care;                     ///< money per item over the horizon
-  std::array<std::int64_t, 3> laws{};                 ///< household-half-years using none, one, several laws
+  std::array<std::int64_t, 3> laws{};                 ///< household-half-years using none, one, several of the three laws
+  std::array<std::int64_t, services::kUseBits> uses{};  ///< household-half-years using each bit of services::Law
   std::int64_t half_years = 0;
-  std::vector<double> top1_share, top4_share;         ///< per year, cost share of the costliest 1% and 4%
+  /// Per year, the share of the welfare, youth and safety budgets carried by the costliest 1% and 4% [S003].
+  std::vector<double> top1_share, top4_share;
 };
 
 /// One world: a population under care as usual (and, in a project alternative, teams), its ledger and the

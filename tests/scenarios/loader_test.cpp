@@ -43,15 +43,15 @@ TEST(Loader, DeprivedDistrictExtendsTheDefault) {
   EXPECT_DOUBLE_EQ(def.population.neighbourhoods[0].share, 0.6);
   EXPECT_DOUBLE_EQ(def.population.neighbourhoods[1].deprivation, 0.7);
   // Tables merge key by key: `enabled` comes from the parent.
-  EXPECT_DOUBLE_EQ(def.calibration.green_share.low, 0.65);
-  EXPECT_DOUBLE_EQ(def.calibration.green_share.high, 0.75);
-  EXPECT_EQ(def.calibration.green_share.source, "S004 §2.2");
-  EXPECT_TRUE(def.calibration.green_share.enabled);
+  EXPECT_DOUBLE_EQ(def.targets.green_share.low, 0.65);
+  EXPECT_DOUBLE_EQ(def.targets.green_share.high, 0.75);
+  EXPECT_EQ(def.targets.green_share.source, "S004 §2.2");
+  EXPECT_TRUE(def.targets.green_share.enabled);
   // Everything else is inherited.
   const ScenarioDef base = load_scenario(shipped("default.toml"));
   EXPECT_EQ(def.run.months, base.run.months);
   EXPECT_DOUBLE_EQ(def.dynamics.escalation.eviction, base.dynamics.escalation.eviction);
-  EXPECT_DOUBLE_EQ(def.calibration.laws_none.low, base.calibration.laws_none.low);
+  EXPECT_DOUBLE_EQ(def.targets.laws_none.low, base.targets.laws_none.low);
 }
 
 TEST(Loader, ExtendsChainsThroughSeveralFiles) {
@@ -60,7 +60,7 @@ TEST(Loader, ExtendsChainsThroughSeveralFiles) {
   EXPECT_EQ(def.run.months, 60u);
   EXPECT_EQ(def.run.households, 10000u);
   ASSERT_EQ(def.population.neighbourhoods.size(), 2u);
-  EXPECT_DOUBLE_EQ(def.calibration.green_share.low, 0.65);
+  EXPECT_DOUBLE_EQ(def.targets.green_share.low, 0.65);
 }
 
 TEST(Loader, MissingDefaultExtendsTheEmbeddedDefault) {
@@ -222,15 +222,15 @@ TEST(LoaderChecks, NeighbourhoodSharesMustNotAllBeZero) {
 }
 
 TEST(LoaderChecks, CalibrationLowMustNotExceedHigh) {
-  const ScenarioError e = error_of([] { load_scenario_text("[calibration.red_cost]\nlow = 300000\n", "t.toml"); });
-  expect_error(e, "t.toml", 2, "calibration.red_cost", "low 300000 is above high 250000");
+  const ScenarioError e = error_of([] { load_scenario_text("[targets.red_cost]\nlow = 300000\n", "t.toml"); });
+  expect_error(e, "t.toml", 2, "targets.red_cost", "low 300000 is above high 250000");
 }
 
 TEST(LoaderChecks, OverrideCanBreakACrossFieldRule) {
-  const std::vector<std::string> overrides{"calibration.green_share.high=0.1"};
+  const std::vector<std::string> overrides{"targets.green_share.high=0.1"};
   const ScenarioError e = error_of([&] { load_default_scenario(overrides); });
   // low comes from the file, so the error points there.
-  expect_error(e, "default.toml (embedded)", e.line, "calibration.green_share", "is above high 0.1");
+  expect_error(e, "default.toml (embedded)", e.line, "targets.green_share", "is above high 0.1");
   EXPECT_GT(e.line, 0u);
 }
 
@@ -242,11 +242,11 @@ ScenarioDef deprived_with(const std::vector<std::string>& overrides) {
 
 TEST(Overrides, SetNumbersStringsAndFlags) {
   const ScenarioDef def = deprived_with({"run.households=5000", "name=\"my run\"", "description=bare_word",
-                                         "calibration.red_cost.enabled = false", "dynamics.escalation.eviction=0.4"});
+                                         "targets.red_cost.enabled = false", "dynamics.escalation.eviction=0.4"});
   EXPECT_EQ(def.run.households, 5000u);
   EXPECT_EQ(def.name, "my run");
   EXPECT_EQ(def.description, "bare_word");
-  EXPECT_FALSE(def.calibration.red_cost.enabled);
+  EXPECT_FALSE(def.targets.red_cost.enabled);
   EXPECT_DOUBLE_EQ(def.dynamics.escalation.eviction, 0.4);
 }
 
@@ -272,11 +272,11 @@ TEST(Overrides, IndexIntoList) {
 }
 
 TEST(Overrides, WholeTablesAndArrays) {
-  const ScenarioDef def = deprived_with({"calibration.green_share={low=0.5, high=0.6}",
+  const ScenarioDef def = deprived_with({"targets.green_share={low=0.5, high=0.6}",
                                          "population.neighbourhoods=[{name=\"a\", share=1.0}]",
                                          "population.type_shares=[0.2, 0.3, 0.5]"});
-  EXPECT_DOUBLE_EQ(def.calibration.green_share.low, 0.5);
-  EXPECT_EQ(def.calibration.green_share.source, "S004 §2.2");
+  EXPECT_DOUBLE_EQ(def.targets.green_share.low, 0.5);
+  EXPECT_EQ(def.targets.green_share.source, "S004 §2.2");
   ASSERT_EQ(def.population.neighbourhoods.size(), 1u);
   EXPECT_EQ(def.population.neighbourhoods[0].name, "a");
   EXPECT_DOUBLE_EQ(def.population.type_shares[2], 0.5);

@@ -70,7 +70,7 @@ TEST(ScenarioKeys, ListsEveryValueOnce) {
   const std::vector<std::string> keys = scenario_keys();
   for (const char* key : {"name", "run.households", "dynamics.escalation.eviction", "population.neighbourhoods[].share",
                           "population.prevalence_finances.at_least", "prices.quality_of_life.second_share",
-                          "care.reintegration.type_factor", "calibration.relapse_2y.enabled"})
+                          "care.reintegration.type_factor", "targets.relapse_2y.enabled"})
     EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end()) << key;
   std::vector<std::string> sorted = keys;
   std::sort(sorted.begin(), sorted.end());

@@ -85,7 +85,7 @@ TEST(PairedCopy, FollowingTheZeroAlternativeGivesTheSameProjectWorld) {
 }
 
 TEST(PairedCopy, TwoTeamsInDifferentNeighbourhoods) {
-  auto def = testing::small_team_scenario(3000, 30, 3.0);
+  auto def = testing::small_team_scenario(3000, 36, 3.0);
   def.teams[0].neighbourhood = "B";
   services::TeamDef second = def.teams[0];
   second.name = "second";

@@ -251,7 +251,7 @@ TEST(TeamEffect, TurnoverLowersCapacity) {
 
 TEST(TeamEffect, ReplacementFundingShrinksTheProviderBudget) {
   auto a = testing::small_team_scenario(5000, 36, 4.0);
-  const std::uint32_t places = 400;
+  const std::uint32_t places = 150;  // fewer than the households asking, with and without the cut
   a.providers.providers[static_cast<std::size_t>(Trajectory::WmoHouseholdHelp)].capacity = places;
   a.teams[0].replaces = "wmo_household_help";
   a.teams[0].funding = "additional";

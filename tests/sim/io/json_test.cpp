@@ -60,7 +60,7 @@ TEST(Json, DefKeysInSchemaOrder) {
   const std::vector<std::string> top{"name",      "description", "label",      "run",        "population",
                                      "network",   "dynamics",    "level",      "prices",     "care",
                                      "providers", "teams",       "financiers", "mkba",       "mkba_tool",
-                                     "calibration"};
+                                     "targets"};
   EXPECT_EQ(keys(j), top);
   EXPECT_EQ(keys(j["run"]), (std::vector<std::string>{"households", "months", "warmup_months", "seed"}));
   EXPECT_EQ(j["run"]["seed"], 12345);

@@ -74,11 +74,14 @@ double calibration_loss(const std::vector<CalibrationResult>& results) {
 namespace {
 
 struct Search {
+  Search(const scenarios::ScenarioDef& d, const std::vector<FreeSetting>& f, unsigned t,
+         const std::function<void(std::uint32_t, double)>& p)
+      : def(d), free(f), threads(t), progress(p) {}
+
   const scenarios::ScenarioDef& def;
   const std::vector<FreeSetting>& free;
   std::vector<std::vector<double>> base;  // each free setting's values in `def`
   unsigned threads;
-  std::uint32_t limit;
   const std::function<void(std::uint32_t, double)>& progress;
   nlopt::opt* opt = nullptr;
   std::uint32_t evaluations = 0;
@@ -124,7 +127,7 @@ struct Search {
 FitResult fit_scenario(const scenarios::ScenarioDef& def, const std::vector<FreeSetting>& free, std::uint32_t evaluations,
                        unsigned threads, const std::function<void(std::uint32_t, double)>& progress) {
   if (free.empty()) throw std::invalid_argument("calibrate --fit: no setting to fit");
-  Search search{def, free, {}, threads, evaluations, progress};
+  Search search(def, free, threads, progress);
   std::vector<double> low, high;
   for (const FreeSetting& s : free) {
     const auto numbers = scenarios::numbers_at(def, s.key);

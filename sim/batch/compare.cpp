@@ -2,18 +2,19 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
+#include <chrono>
 #include <fmt/format.h>
 #include <fstream>
+#include <future>
 #include <limits>
 #include <map>
 #include <set>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
 #include "scenarios/loader.hpp"
+#include "sim/batch/thread_pool.hpp"
 #include "sim/engine/paired.hpp"
 
 namespace wijksim::sim {
@@ -223,35 +224,20 @@ void run_replications(const CompareRequest& req, const fs::path& dir,
                       const std::function<void(std::uint32_t done)>& progress) {
   fs::create_directories(dir);
   const std::vector<std::uint32_t> todo = missing_replications(req, dir);
-  std::atomic<std::size_t> next{0};
   std::atomic<std::uint32_t> done{req.replications - static_cast<std::uint32_t>(todo.size())};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    for (std::size_t i = next++; i < todo.size(); i = next++) {
-      try {
-        write_outcome(run_replication(req, todo[i]), checkpoint_file(dir, todo[i]));
-        ++done;
-      } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        next = todo.size();
-      }
-    }
+  const auto work = [&](std::size_t i) {
+    write_outcome(run_replication(req, todo[i]), checkpoint_file(dir, todo[i]));
+    ++done;
   };
   unsigned threads = req.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : req.threads;
   threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(todo.size(), 1)));
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    while (done < req.replications && !failure) {
-      if (progress) progress(done);
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      const std::lock_guard lock(failure_mutex);
-      if (failure) break;
-    }
-  }
-  if (failure) std::rethrow_exception(failure);
+  ThreadPool pool(threads);
+  // The replications run on the pool's workers; this thread reports progress until they are done.
+  std::future<void> all = pool.start_parallel_for(todo.size(), work);
+  using std::chrono::milliseconds;
+  for (auto s = all.wait_for(milliseconds(0)); s != std::future_status::ready; s = all.wait_for(milliseconds(100)))
+    if (progress) progress(done);
+  all.get();  // rethrows the failure of a replication
   if (progress) progress(done);
 }
 

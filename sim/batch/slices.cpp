@@ -50,15 +50,7 @@ std::optional<ReplicationOutcome> SliceAssembler::add(const ReplicationSlice& sl
   return whole;
 }
 
-SlicePool::SlicePool(const CompareRequest& req, unsigned threads) : req_(req) {
-  for (unsigned t = 0; t < std::max(1U, threads); ++t)
-    threads_.emplace_back([this](const std::stop_token& stop) { work(stop); });
-}
-
-SlicePool::~SlicePool() {
-  // Stop them all before the first join, so no thread starts another waiting slice meanwhile.
-  for (std::jthread& t : threads_) t.request_stop();
-}
+SlicePool::SlicePool(const CompareRequest& req, unsigned threads) : req_(req), pool_(std::max(1U, threads)) {}
 
 std::size_t SlicePool::busy() const {
   const std::lock_guard lock(mutex_);
@@ -68,10 +60,10 @@ std::size_t SlicePool::busy() const {
 void SlicePool::give(const ReplicationSlice& slice) {
   {
     const std::lock_guard lock(mutex_);
-    waiting_.push_back(slice);
     ++busy_;
   }
-  given_.notify_one();
+  // run() keeps its own failure for collect(), so the task's future is not needed.
+  pool_.submit([this, slice] { run(slice); });
 }
 
 std::vector<FinishedSlice> SlicePool::collect(std::chrono::milliseconds wait) {
@@ -84,25 +76,16 @@ std::vector<FinishedSlice> SlicePool::collect(std::chrono::milliseconds wait) {
   return out;
 }
 
-void SlicePool::work(const std::stop_token& stop) {
-  for (;;) {
-    ReplicationSlice slice;
-    {
-      std::unique_lock lock(mutex_);
-      if (!given_.wait(lock, stop, [this] { return !waiting_.empty(); }) || stop.stop_requested()) return;
-      slice = waiting_.front();
-      waiting_.pop_front();
-    }
-    try {
-      FinishedSlice done{slice, run_replication(req_, slice.replication, slice.first, slice.count)};
-      const std::lock_guard lock(mutex_);
-      finished_slices_.push_back(std::move(done));
-    } catch (...) {
-      const std::lock_guard lock(mutex_);
-      if (!failure_) failure_ = std::current_exception();
-    }
-    finished_.notify_all();
+void SlicePool::run(const ReplicationSlice& slice) {
+  try {
+    FinishedSlice done{slice, run_replication(req_, slice.replication, slice.first, slice.count)};
+    const std::lock_guard lock(mutex_);
+    finished_slices_.push_back(std::move(done));
+  } catch (...) {
+    const std::lock_guard lock(mutex_);
+    if (!failure_) failure_ = std::current_exception();
   }
+  finished_.notify_all();
 }
 
 }  // namespace wijksim::sim

@@ -6,15 +6,14 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "sim/batch/compare.hpp"
+#include "sim/batch/thread_pool.hpp"
 
 namespace wijksim::sim {
 
@@ -57,16 +56,16 @@ struct FinishedSlice {
   ReplicationOutcome outcome;  ///< the zero alternative, then the slice's alternatives
 };
 
-/// Threads that run the slices given to them and keep the finished ones until collected. The caller's thread
-/// stays free for messages, checkpoints and the progress bar.
+/// Worker threads (a ThreadPool) that run the slices given to them and keep the finished ones until collected.
+/// The caller's thread stays free for messages, checkpoints and the progress bar. Destruction lets the running
+/// slices finish and drops the waiting ones.
 class SlicePool {
  public:
   SlicePool(const CompareRequest& req, unsigned threads);
-  ~SlicePool();  // lets the running slices finish, then joins
   SlicePool(const SlicePool&) = delete;
   SlicePool& operator=(const SlicePool&) = delete;
 
-  unsigned threads() const { return static_cast<unsigned>(threads_.size()); }
+  unsigned threads() const { return pool_.workers(); }
   /// Slices given and not collected yet (waiting, running or finished).
   std::size_t busy() const;
   void give(const ReplicationSlice& slice);
@@ -74,17 +73,15 @@ class SlicePool {
   std::vector<FinishedSlice> collect(std::chrono::milliseconds wait);
 
  private:
-  void work(const std::stop_token& stop);
+  void run(const ReplicationSlice& slice);
 
   const CompareRequest& req_;
   mutable std::mutex mutex_;
-  std::condition_variable_any given_;  ///< a slice was given (or the pool stops)
-  std::condition_variable finished_;   ///< a slice finished or failed
-  std::deque<ReplicationSlice> waiting_;
+  std::condition_variable finished_;  ///< a slice finished or failed
   std::vector<FinishedSlice> finished_slices_;
   std::exception_ptr failure_;
   std::size_t busy_ = 0;
-  std::vector<std::jthread> threads_;  ///< last: joined before the members above go
+  ThreadPool pool_;  ///< last: stopped and joined before the members above go
 };
 
 }  // namespace wijksim::sim

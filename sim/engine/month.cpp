@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <iterator>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "agents/level.hpp"
+#include "sim/batch/thread_pool.hpp"
 #include "sim/engine/paired.hpp"
 #include "sim/engine/world.hpp"
 
@@ -179,11 +179,7 @@ void World::simulate_month(std::uint32_t t, bool record, const World* zero, std:
       count_events(pop_, b, out.record);
     }
   };
-  {
-    std::vector<std::jthread> helpers;
-    for (unsigned c = 1; c < chunks; ++c) helpers.emplace_back(work, c);
-    work(0);
-  }
+  pool_->parallel_for(chunks, [&](std::size_t c) { work(static_cast<unsigned>(c)); });
   // 6. Services act on what the household pass raised, on one thread, in household order (chunks are in
   // household order, so the merged inboxes do not depend on the thread count).
   services::ProviderInbox provider_inbox;

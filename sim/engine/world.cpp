@@ -6,6 +6,8 @@
 #include <functional>
 #include <thread>
 
+#include "sim/batch/thread_pool.hpp"
+
 namespace wijksim::sim {
 
 namespace {
@@ -33,6 +35,7 @@ World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsig
     : def_(&def),
       rng_(def.run.seed, replication),
       threads_(resolve_threads(threads)),
+      pool_(std::make_shared<ThreadPool>(threads_ - 1)),
       hoods_(agents::place_neighbourhoods(def.population, def.run.households)),
       pop_(agents::generate_population(def.population, def.dynamics, hoods_, rng_)),
       graph_(agents::build_social_network(def.network, hoods_, rng_)),

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -21,6 +22,8 @@
 #include "sim/kernel/rng.hpp"
 
 namespace wijksim::sim {
+
+class ThreadPool;
 
 // The kernel's vocabulary, used unqualified throughout the engine and what is built on it.
 using kernel::Cents;
@@ -110,6 +113,9 @@ class World {
   const scenarios::ScenarioDef* def_;
   Rng rng_;
   unsigned threads_;
+  /// threads_ - 1 workers for a month's household chunks (the stepping thread takes one too); shared with the
+  /// copies of this world (its project alternatives), which are stepped one after another.
+  std::shared_ptr<ThreadPool> pool_;
   agents::Neighbourhoods hoods_;
   agents::Population pop_;
   agents::SocialGraph graph_;

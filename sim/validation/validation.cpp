@@ -7,13 +7,13 @@
 #include <bit>
 #include <cctype>
 #include <cmath>
-#include <exception>
 #include <fstream>
 #include <memory>
 #include <mutex>
 #include <thread>
 
 #include "scenarios/loader.hpp"
+#include "sim/batch/thread_pool.hpp"
 #include "sim/engine/paired.hpp"
 
 namespace wijksim::sim {
@@ -390,39 +390,28 @@ Figures ProcessObserver::finish(const World& zero, const World& project) const {
 std::vector<std::map<std::string, Stat>> process_figures(const CompareRequest& req, std::uint32_t replications,
                                                          const std::function<void(std::uint32_t)>& progress) {
   std::vector<std::vector<Figures>> by_replication(replications);
-  std::atomic<std::uint32_t> next{0}, done{0};
-  std::exception_ptr failure;
-  std::mutex mutex;
-  const auto work = [&] {
-    for (std::uint32_t r = next++; r < replications; r = next++) {
-      try {
-        // The same worlds as the compare engine's replication r: one warm-up, every alternative in lockstep.
-        std::vector<const scenarios::ScenarioDef*> defs;
-        for (const Alternative& alt : req.alternatives) defs.push_back(&alt.def);
-        PairedWorlds worlds(req.zero, defs, r, 1);
-        std::vector<ProcessObserver> observers;
-        for (std::size_t a = 0; a < worlds.projects(); ++a) observers.emplace_back(worlds, a);
-        for (ProcessObserver& o : observers) worlds.observe(o);
-        worlds.run();
-        for (std::size_t a = 0; a < worlds.projects(); ++a)
-          by_replication[r].push_back(observers[a].finish(worlds.zero(), worlds.project(a)));
-        const std::uint32_t now = ++done;
-        const std::lock_guard lock(mutex);
-        if (progress) progress(now);
-      } catch (...) {
-        const std::lock_guard lock(mutex);
-        if (!failure) failure = std::current_exception();
-        next = replications;
-      }
-    }
+  std::atomic<std::uint32_t> done{0};
+  std::mutex progress_mutex;
+  const auto work = [&](std::size_t r) {
+    // The same worlds as the compare engine's replication r: one warm-up, every alternative in lockstep.
+    std::vector<const scenarios::ScenarioDef*> defs;
+    for (const Alternative& alt : req.alternatives) defs.push_back(&alt.def);
+    PairedWorlds worlds(req.zero, defs, r, 1);
+    std::vector<ProcessObserver> observers;
+    for (std::size_t a = 0; a < worlds.projects(); ++a) observers.emplace_back(worlds, a);
+    for (ProcessObserver& o : observers) worlds.observe(o);
+    worlds.run();
+    for (std::size_t a = 0; a < worlds.projects(); ++a)
+      by_replication[r].push_back(observers[a].finish(worlds.zero(), worlds.project(a)));
+    const std::uint32_t now = ++done;
+    const std::lock_guard lock(progress_mutex);
+    if (progress) progress(now);
   };
   unsigned threads = req.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : req.threads;
   threads = std::min(threads, std::max(1U, replications));
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(work);
-  }
-  if (failure) std::rethrow_exception(failure);
+  // This thread takes replications as well: the pool needs one worker fewer.
+  ThreadPool pool(threads - 1);
+  pool.parallel_for(replications, work);
   // Fold in replication order, so the result does not depend on the thread count.
   std::vector<std::map<std::string, Accumulator>> acc(req.alternatives.size());
   for (const auto& rep : by_replication)

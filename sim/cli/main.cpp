@@ -109,8 +109,14 @@ struct FitOptions {
 int cmd_fit(const SimOptions& opt, const FitOptions& fo, bool json) {
   const scenarios::ScenarioDef def = opt.load();
   std::vector<sim::FreeSetting> free;
-  for (const std::string& f : fo.free) free.push_back(sim::parse_free_setting(f));
-  if (free.empty()) free = sim::default_free_settings();
+  try {
+    for (const std::string& f : fo.free) free.push_back(sim::parse_free_setting(f));
+    if (free.empty()) free = sim::default_free_settings();
+    sim::check_free_settings(def, free);
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return kBadInput;
+  }
   const fs::path out = fo.out.empty() ? fs::path(def.name + "-fitted.toml") : fs::path(fo.out);
   // Everything that can fail before the search does.
   if (fs::exists(out)) {

@@ -56,6 +56,16 @@ FreeSetting parse_free_setting(const std::string& text) {
   return s;
 }
 
+void check_free_settings(const scenarios::ScenarioDef& def, const std::vector<FreeSetting>& free) {
+  for (const FreeSetting& s : free) {
+    const auto numbers = scenarios::numbers_at(def, s.key);
+    if (!numbers)
+      throw std::invalid_argument(fmt::format("--free {}: not a number of the scenario (wijksim validate prints every key of the merged scenario)", s.key));
+    if (std::all_of(numbers->values.begin(), numbers->values.end(), [](double v) { return v == 0.0; }))
+      throw std::invalid_argument(fmt::format("--free {}: the value is 0, which no factor moves", s.key));
+  }
+}
+
 double calibration_loss(const std::vector<CalibrationResult>& results) {
   double loss = 0.0;
   for (const CalibrationResult& r : results) {
@@ -129,13 +139,9 @@ FitResult fit_scenario(const scenarios::ScenarioDef& def, const std::vector<Free
   if (free.empty()) throw std::invalid_argument("calibrate --fit: no setting to fit");
   Search search(def, free, threads, progress);
   std::vector<double> low, high;
+  check_free_settings(def, free);
   for (const FreeSetting& s : free) {
-    const auto numbers = scenarios::numbers_at(def, s.key);
-    if (!numbers)
-      throw std::invalid_argument(fmt::format("--free {}: not a number of the scenario (see wijksim validate --keys)", s.key));
-    if (std::all_of(numbers->values.begin(), numbers->values.end(), [](double v) { return v == 0.0; }))
-      throw std::invalid_argument(fmt::format("--free {}: the value is 0, which no factor moves", s.key));
-    search.base.push_back(numbers->values);
+    search.base.push_back(scenarios::numbers_at(def, s.key)->values);
     low.push_back(std::log(s.low));
     high.push_back(std::log(s.high));
   }

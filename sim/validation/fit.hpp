@@ -27,6 +27,9 @@ std::vector<FreeSetting> default_free_settings();
 /// Parses `key`, `key=low:high` (factor bounds); throws std::invalid_argument with the text on a bad one.
 FreeSetting parse_free_setting(const std::string& text);
 
+/// Throws std::invalid_argument (naming the key) for a free setting that names no number of `def`, or one that is 0.
+void check_free_settings(const scenarios::ScenarioDef& def, const std::vector<FreeSetting>& free);
+
 /// How far the results lie from their targets: the sum over targets of the squared distance outside the range in
 /// range widths, plus a small pull (0.02 per squared width) towards the middle; a missing value counts 100.
 double calibration_loss(const std::vector<CalibrationResult>& results);

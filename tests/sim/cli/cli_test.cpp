@@ -102,6 +102,17 @@ TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run_cli("--help").exit_code, 0);
 }
 
+TEST(Cli, CalibrateFitRefusesBadSettingsBeforeAnyRun) {
+  for (const char* bad : {"--free no.such.key", "--free name", "--free run.seed=1:2x", "--free care.trust_start=0:1",
+                          "--evaluations 0", "--out /no/such/folder/fitted.toml"}) {
+    const auto r = run_cli(std::string("calibrate --fit ") + bad);
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+    EXPECT_FALSE(r.err.empty()) << bad;
+  }
+  const auto r = run_cli("calibrate --fit --free no.such.key");
+  EXPECT_NE(r.err.find("no.such.key"), std::string::npos) << r.err;
+}
+
 TEST(Cli, ValidatePrintsTheMergedScenario) {
   const auto r = run_cli("validate deprived_district --set run.households=777");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
+#include <sstream>
 #include <string_view>
 
 #include "scenarios/loader.hpp"
+#include "scenarios/loader_detail.hpp"
 
 namespace wijksim::scenarios {
 
@@ -95,8 +96,9 @@ std::string unquoted(const std::string& value) {
 }  // namespace
 
 FileNotes read_file_notes(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw ScenarioError(file.string(), 0, "", "cannot open");
+  detail::FileText read = detail::read_scenario_file(file);
+  if (!read.read) throw ScenarioError(file.string(), 0, "", read.missing ? "cannot open" : read.problem);
+  std::istringstream in(std::move(read.text));
   FileNotes notes;
   TablePath tables;
   std::string line;
@@ -142,10 +144,13 @@ std::map<std::string, std::string> value_notes(const fs::path& file) {
   std::map<std::string, std::string> notes;
   fs::path current = file;
   // The file's own notes first; a value set again lower in the chain keeps the note of the file that sets it last.
-  for (int depth = 0; depth < 16 && !current.empty(); ++depth) {
-    std::error_code error;
-    if (!fs::is_regular_file(current, error)) break;
-    const FileNotes n = read_file_notes(current);
+  for (std::size_t depth = 0; depth < limits::kExtends && !current.empty(); ++depth) {
+    FileNotes n;
+    try {
+      n = read_file_notes(current);
+    } catch (const ScenarioError&) {
+      break;
+    }
     for (const auto* list : {&n.sourced, &n.assumptions, &n.unmarked})
       for (const MarkedValue& v : *list)
         if (!v.comment.empty()) notes.emplace(v.key, v.comment);

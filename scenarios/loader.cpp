@@ -1,14 +1,14 @@
 #include "scenarios/loader.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <deque>
 #include <optional>
-#include <sstream>
 
 #include <toml++/toml.h>
 
 #include "scenarios/loader_detail.hpp"
 #include "scenarios/toml_reader.hpp"
+#include "sim/kernel/printable.hpp"
 
 #ifndef WIJKSIM_SCENARIO_DIR
 #define WIJKSIM_SCENARIO_DIR "scenarios"
@@ -35,34 +35,45 @@ struct Document {
 
 std::string location_text(const std::string& file, std::uint32_t line, const std::string& key,
                           const std::string& message) {
-  std::string out = file;
+  std::string out = kernel::printable(file);
   if (line > 0) {
     out += ':';  // appended, not `":" + ...`: that trips GCC 12's -Wrestrict false positive
     out += std::to_string(line);
   }
   out += ": ";
-  if (!key.empty()) out += key + ": ";
-  return out + message;
+  if (!key.empty()) out += kernel::printable(key) + ": ";
+  return out + kernel::printable(message);
+}
+
+std::string_view trimmed(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
 }
 
 /// The dotted key a line of TOML text defines (table header above it + the text before '='), or "" when the
-/// line holds no key; used to name the key of a syntax error.
-std::string key_at_line(const std::string& text, std::uint32_t line) {
-  const auto trim = [](const std::string& x) {
-    const auto first = x.find_first_not_of(" \t\r");
-    const auto last = x.find_last_not_of(" \t\r");
-    return first == std::string::npos ? std::string() : x.substr(first, last - first + 1);
-  };
-  std::istringstream in(text);
-  std::string current, table;
-  for (std::uint32_t n = 1; n <= line && std::getline(in, current); ++n) {
-    const std::string t = trim(current);
-    if (n < line && !t.empty() && t.front() == '[') table = trim(t.substr(t.find_first_not_of('['), t.find(']') - t.find_first_not_of('[')));
+/// line holds no key; used to name the key of a syntax error. A guess from the lines alone: any text gives an
+/// answer, never an error.
+std::string key_at_line(std::string_view text, std::uint32_t line) {
+  std::string_view current;
+  std::string table;
+  std::size_t start = 0;
+  for (std::uint32_t n = 1; n <= line && start <= text.size(); ++n) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    current = text.substr(start, end - start);
+    start = end + 1;
+    const std::string_view t = trimmed(current);
+    const std::size_t close = t.find(']');
+    // A header: `[name]` or `[[name]]`; a line that only starts with '[' (inside an array) is none.
+    if (n < line && t.starts_with('[') && close != std::string_view::npos) {
+      const std::size_t open = t.find_first_not_of('[');
+      if (open < close) table = std::string(trimmed(t.substr(open, close - open)));
+    }
   }
   const auto eq = current.find('=');
-  if (eq == std::string::npos) return table;
-  const std::string key = trim(current.substr(0, eq));
-  if (key.empty() || key.front() == '#') return table;
+  if (eq == std::string_view::npos) return table;
+  const std::string key(trimmed(current.substr(0, eq)));
+  if (key.empty() || key.front() == '#' || key.front() == '[') return table;
   return table.empty() ? key : table + "." + key;
 }
 
@@ -71,19 +82,15 @@ Document embedded_default() {
                   std::string(kEmbeddedName)};
 }
 
-std::optional<Document> file_document(const fs::path& file) {
-  std::error_code error;
-  if (!fs::is_regular_file(file, error)) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
+Document file_document(const fs::path& file, detail::FileText&& read) {
   const fs::path name = file.lexically_normal();
+  std::error_code error;
   const fs::path canonical = fs::weakly_canonical(file, error);
-  return Document{text.str(), name.string(), name.parent_path(), error ? name.string() : canonical.string()};
+  return Document{std::move(read.text), name.string(), name.parent_path(), error ? name.string() : canonical.string()};
 }
 
 toml::table parse_document(const Document& doc) {
+  detail::check_scenario_text(doc.text, doc.name);
   try {
     return toml::parse(doc.text, std::string(doc.name));
   } catch (const toml::parse_error& e) {
@@ -93,7 +100,7 @@ toml::table parse_document(const Document& doc) {
 }
 
 /// Deep merge: tables key by key; values and arrays (including arrays of tables) replaced by `top`'s.
-/// Nodes are moved, not copied, so they keep their source lines.
+/// Nodes are moved, not copied, so they keep their source lines. Recursion is bounded by the key and nesting limits.
 void merge_into(toml::table& base, toml::table&& top) {
   for (auto&& [key, node] : top) {
     toml::table* below = base.get_as<toml::table>(key.str());
@@ -107,35 +114,54 @@ void merge_into(toml::table& base, toml::table&& top) {
 
 /// The document an `extends` names, relative to the extending document's folder.
 Document parent_document(const Document& child, const std::string& target, const detail::Origin& at) {
-  if (auto doc = file_document(child.folder / target)) return std::move(*doc);
+  if (target.find('\0') != std::string::npos) detail::fail(at, "extends", "a file name with a NUL character");
+  detail::FileText read = detail::read_scenario_file(child.folder / target);
+  if (read.read) return file_document(child.folder / target, std::move(read));
   // A scenario outside the scenarios folder can still extend the shipped default.
-  if (target == "default.toml") return embedded_default();
-  detail::fail(at, "extends", "cannot open '" + target + "'");
+  if (read.missing && target == "default.toml") return embedded_default();
+  detail::fail(at, "extends", (read.missing ? "cannot open '" + target + "'" : "'" + target + "': " + read.problem));
 }
 
-/// The document's tree with its `extends` chain merged underneath; `chain` holds the documents being loaded.
-toml::table load_tree(const Document& doc, std::vector<const Document*>& chain) {
-  toml::table tree = parse_document(doc);
+/// The `extends` target of a tree, if any, and where it is written.
+std::optional<std::pair<std::string, detail::Origin>> extends_of(const toml::table& tree) {
   const toml::node* extends = tree.get("extends");
-  if (!extends) return tree;
+  if (!extends) return std::nullopt;
   const detail::Origin at = detail::origin_of(extends->source());
   const auto* target = extends->as_string();
   if (!target) detail::fail(at, "extends", "expected a file name string");
+  return std::pair{target->get(), at};
+}
 
-  const Document parent = parent_document(doc, target->get(), at);
-  const auto same = [&](const Document* d) { return d->identity == parent.identity; };
-  if (std::any_of(chain.begin(), chain.end(), same)) {
-    std::vector<std::string> names;
-    for (const Document* d : chain) names.push_back(d->name);
-    names.push_back(parent.name);
-    detail::fail(at, "extends", "extends cycle: " + detail::join(names, " -> "));
+/// The document's tree with its `extends` chain merged underneath. The chain is followed in a loop, at most
+/// limits::kExtends files deep, each file parsed once; a file that comes back is a cycle.
+toml::table load_tree(const Document& doc) {
+  std::vector<Document> chain{doc};
+  // A deque never moves its elements, and toml++ nodes keep their source lines only when moved, not when copied.
+  std::deque<toml::table> trees;
+  trees.push_back(parse_document(doc));
+  while (const auto extends = extends_of(trees.back())) {
+    const auto& [target, at] = *extends;
+    Document parent = parent_document(chain.back(), target, at);
+    const auto same = [&](const Document& d) { return d.identity == parent.identity; };
+    if (std::any_of(chain.begin(), chain.end(), same) || chain.size() >= limits::kExtends) {
+      std::vector<std::string> names;
+      for (const Document& d : chain) names.push_back(d.name);
+      names.push_back(parent.name);
+      const bool cycle = std::any_of(chain.begin(), chain.end(), same);
+      detail::fail(at, "extends", cycle ? "extends cycle: " + detail::join(names, " -> ")
+                                        : "more than " + std::to_string(limits::kExtends) +
+                                              " files extend each other: " + names.front() + " -> ... -> " +
+                                              names.back());
+    }
+    trees.push_back(parse_document(parent));
+    chain.push_back(std::move(parent));
   }
-  chain.push_back(&parent);
-  toml::table base = load_tree(parent, chain);
-  chain.pop_back();
-
-  tree.erase("extends");
-  merge_into(base, std::move(tree));
+  // The root of the chain first, each file merged on top of the one it extends.
+  toml::table base = std::move(trees.back());
+  for (std::size_t i = trees.size() - 1; i-- > 0;) {
+    trees[i].erase("extends");
+    merge_into(base, std::move(trees[i]));
+  }
   return base;
 }
 
@@ -148,8 +174,10 @@ std::string trim(std::string_view s) {
 /// The override's value as TOML, or as a string when it is not valid TOML (`--set name=my_run`).
 toml::table parse_override_value(const std::string& key, const std::string& text) {
   const std::string file(detail::kOverrideFile);
+  const std::string assignment = "value = " + text;
+  detail::check_scenario_text(assignment, file);
   try {
-    toml::table parsed = toml::parse("value = " + text, file);
+    toml::table parsed = toml::parse(assignment, file);
     if (parsed.size() == 1 && parsed.contains("value")) return parsed;
   } catch (const toml::parse_error&) {
     // not TOML: taken as a string below
@@ -172,8 +200,7 @@ void apply_override(const std::string& assignment, ScenarioDef& def, detail::Ori
 }
 
 ScenarioDef load_document(const Document& doc, std::span<const std::string> overrides) {
-  std::vector<const Document*> chain{&doc};
-  const toml::table tree = load_tree(doc, chain);
+  const toml::table tree = load_tree(doc);
   ScenarioDef def;
   detail::Origins origins;
   detail::read_tree(tree, def, origins);
@@ -203,9 +230,9 @@ ScenarioError::ScenarioError(std::string file_name, std::uint32_t line_number, s
       message(std::move(text)) {}
 
 ScenarioDef load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides) {
-  const std::optional<Document> doc = file_document(file);
-  if (!doc) throw ScenarioError(file.string(), 0, "", "cannot open scenario file");
-  return load_document(*doc, overrides);
+  detail::FileText read = detail::read_scenario_file(file);
+  if (!read.read) throw ScenarioError(file.string(), 0, "", read.missing ? "cannot open scenario file" : read.problem);
+  return load_document(file_document(file, std::move(read)), overrides);
 }
 
 ScenarioDef load_default_scenario(std::span<const std::string> overrides) {
@@ -221,7 +248,8 @@ ScenarioDef load_scenario_text(std::string_view text, const std::string& name,
 std::filesystem::path resolve_scenario(std::string_view arg) {
   fs::path given(arg);
   std::error_code error;
-  if (fs::is_regular_file(given, error)) return given;
+  // Anything else that exists by that name goes to the loader, which says why it is not a scenario file.
+  if (fs::is_regular_file(given, error) || (fs::exists(given, error) && !fs::is_directory(given, error))) return given;
   if (!given.has_parent_path()) {
     const fs::path file = given.extension() == ".toml" ? given : fs::path(std::string(arg) + ".toml");
     for (const fs::path& folder : {fs::path("scenarios"), fs::path(WIJKSIM_SCENARIO_DIR)})

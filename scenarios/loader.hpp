@@ -2,6 +2,7 @@
 // The one place TOML becomes a ScenarioDef. A scenario file may extend another (`extends = "x.toml"`) and
 // command-line overrides (`--set key.path=value`) are applied on top; every key is checked against the
 // Defs' visit lists, and every error names file, line and dotted key.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <span>
@@ -14,7 +15,16 @@
 
 namespace wijksim::scenarios {
 
-/// A scenario that cannot be loaded; what() reads `FILE:LINE: KEY: MESSAGE`.
+/// What the loader reads at most (README, "Limits"): beyond them a file is refused before it is parsed.
+namespace limits {
+inline constexpr std::size_t kFileBytes = std::size_t{4} << 20;  ///< bytes of one scenario file (4 MiB)
+inline constexpr std::size_t kLineBytes = 4096;                 ///< bytes of one line
+inline constexpr std::size_t kKeyParts = 32;                    ///< parts of a dotted key or table header
+inline constexpr std::size_t kNesting = 32;                     ///< arrays, inline tables and brackets open at once
+inline constexpr std::size_t kExtends = 32;                     ///< files in an `extends` chain, the first included
+}  // namespace limits
+
+/// A scenario that cannot be loaded; what() reads `FILE:LINE: KEY: MESSAGE`, control characters escaped.
 struct ScenarioError : std::runtime_error {
   ScenarioError(std::string file_name, std::uint32_t line_number, std::string dotted_key, std::string text);
 

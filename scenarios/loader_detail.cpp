@@ -101,6 +101,27 @@ std::string toml_string(std::string_view s) {
   return out;
 }
 
+std::string toml_text(std::string_view s) {
+  std::string one_line = toml_string(s);
+  if (one_line.size() <= kTextLineBytes) return one_line;
+  std::string out = "\"\"\"\n";
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    // Never inside a UTF-8 character; a space right after a cut is escaped, as the line-ending backslash eats the
+    // whitespace that follows it.
+    const bool cut = line >= kTextLineBytes && (byte & 0xC0) != 0x80;
+    if (cut) {
+      out += "\\\n";
+      line = 0;
+    }
+    const std::string unit = cut && byte == ' ' ? std::string("\\u0020") : escape(s[i]);
+    out += unit;
+    line += unit.size();
+  }
+  return out + "\"\"\"";
+}
+
 std::string toml_key(std::string_view key) { return is_bare_key(key) ? std::string(key) : toml_string(key); }
 
 std::optional<std::string> closest_name(std::string_view name, std::span<const std::string> known) {

@@ -3,6 +3,7 @@
 // strings, name suggestions and the cross-field checks. No toml++ here.
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -26,6 +27,20 @@ struct Origin {
 /// Origin of every value read, by dotted key; keys left at their code default are absent.
 using Origins = std::map<std::string, Origin, std::less<>>;
 
+/// A scenario file's text, read within the limits of loader.hpp.
+struct FileText {
+  std::string text;
+  bool read = false;     ///< the text is there
+  bool missing = false;  ///< no such file (the shipped default may stand in for it)
+  std::string problem;   ///< why it was not read (without the file's name)
+};
+/// Read a scenario file: only a regular file outside /proc and /sys, of at most limits::kFileBytes, is opened
+/// (without blocking) and read.
+FileText read_scenario_file(const std::filesystem::path& file);
+/// Refuse a text (a ScenarioError naming `name` and the line) with a NUL byte, or beyond the limits on size, line
+/// length, dotted key parts or nesting; toml++ never sees such a text.
+void check_scenario_text(std::string_view text, const std::string& name);
+
 /// Throw a ScenarioError at an origin.
 [[noreturn]] void fail(const Origin& origin, std::string key, std::string message);
 
@@ -42,6 +57,10 @@ std::string format_number(double x);
 std::string toml_float(double x);
 /// A TOML basic string literal for s, quoted and escaped.
 std::string toml_string(std::string_view s);
+/// A TOML string value for s: a basic string, or for a long one a multi-line basic string cut into lines of about
+/// kTextLineBytes with line-ending backslashes (which read back as nothing), so no line nears limits::kLineBytes.
+std::string toml_text(std::string_view s);
+inline constexpr std::size_t kTextLineBytes = 1000;
 /// A TOML key: bare if possible, quoted otherwise.
 std::string toml_key(std::string_view key);
 

@@ -87,6 +87,8 @@ void read_flag(const toml::node& n, const std::string& key, bool& out) {
 void read_text(const toml::node& n, const std::string& key, std::string& out) {
   const auto* s = n.as_string();
   if (!s) fail_type(n, key, "a string");
+  // A NUL would end the text early wherever it is passed on as a C string (a file name, a label).
+  if (s->get().find('\0') != std::string::npos) fail_at(n, key, "a string with a NUL character (\\u0000)");
   out = s->get();
 }
 

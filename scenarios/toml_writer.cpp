@@ -39,7 +39,7 @@ class Writer {
   }
   void flag(std::string_view key, bool value, const char* doc) { line(key, value ? "true" : "false", doc); }
   void text(std::string_view key, const std::string& value, const char* doc) {
-    line(key, detail::toml_string(value), doc);
+    line(key, detail::toml_text(value), doc);
   }
   template <class Options>
   void choice(std::string_view key, const std::string& value, const Options&, const char* doc) {

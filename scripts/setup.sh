@@ -9,6 +9,7 @@ packages=(
   libboost-graph-dev libboost-math-dev libtomlplusplus-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-tidy  # scripts/lint.sh, run by CI
+  clang libfuzzer-14-dev  # the fuzz target over the scenario loader (tests/fuzz), run by CI
   graphviz  # the tests render `wijksim graph` with dot
   libxlsxwriter-dev unzip  # mkba.xlsx (the tests read it back with unzip)
   libnlopt-cxx-dev  # wijksim calibrate --fit (Subplex)

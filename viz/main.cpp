@@ -1,6 +1,7 @@
 // wijksim-viz: households, services and money flowing, live, for trainers and planners.
 // Exit codes: 0 success, 1 failure while running (no display, no font, cannot write), 2 bad input.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
 #if defined(__GLIBC__)
@@ -8,7 +9,11 @@
 #endif
 
 #include "scenarios/loader.hpp"
+#include "sim/cli/options.hpp"
+#include "sim/io/output_path.hpp"
+#include "sim/kernel/printable.hpp"
 #include "viz/app.hpp"
+#include "viz/display.hpp"
 
 namespace {
 
@@ -38,6 +43,14 @@ std::vector<scenarios::ScenarioDef> load_configurations(const viz::Options& o) {
   if (!o.compare.empty())
     defs.push_back(scenarios::load_scenario(scenarios::resolve_scenario(o.compare), overrides));
   return defs;
+}
+
+/// Where headless output goes, checked before anything is simulated.
+void check_outputs(const viz::Options& o) {
+  if (!o.screenshot.empty()) sim::check_output_file(o.screenshot, "--screenshot");
+  std::error_code error;
+  if (!o.frames.empty() && !std::filesystem::is_directory(o.frames, error))
+    sim::check_output_folder(o.frames, "--frames");
 }
 
 /// DejaVu Sans from fonts-dejavu-core; false with a message when it is missing.
@@ -73,10 +86,12 @@ int main(int argc, char** argv) {
   cli.add_option("scenario", o.scenario, "Scenario file or shipped name (default: wijkteam)");
   cli.add_option("--compare", o.compare, "A second configuration shown beside the first (A/B split screen)");
   cli.add_option("--lang", lang, "Labels: nl or en")->check(CLI::IsMember({"nl", "en"}))->default_val("en");
-  cli.add_option("--seed", o.seed, "Override run.seed");
-  cli.add_option("--households", o.households, "Override run.households (dots: all up to 10,000, a sample above)");
+  cli.add_option("--seed", o.seed, "Override run.seed")->check(cli::whole_number(0, UINT64_MAX));
+  cli.add_option("--households", o.households, "Override run.households (dots: all up to 10,000, a sample above)")
+      ->check(cli::whole_number(1, cli::maxima::kHouseholds));
   cli.add_option("--set", o.sets, "Override any scenario value: key.path=value (repeatable)");
-  cli.add_option("--months", o.months, "Headless: months to simulate before the screenshot (default 12)");
+  cli.add_option("--months", o.months, "Headless: months to simulate before the screenshot (default 12)")
+      ->check(cli::whole_number(1, cli::maxima::kMonths));
   cli.add_option("--screenshot", o.screenshot, "Headless: write this PNG after --months and exit");
   cli.add_option("--frames", o.frames, "Headless: write a numbered PNG sequence (6 frames a month) to this folder");
   cli.add_option("--keys", o.keys, "Headless: keys pressed before the first month, e.g. m,up,c,h (names as in help)")
@@ -87,23 +102,29 @@ int main(int argc, char** argv) {
   cli.add_option("--mouse", o.mouse, "Headless: mouse at x,y (pixels) to show a household's or pocket's tip")
       ->delimiter(',')
       ->expected(2);
-  cli.add_option("--bench-frames", o.bench_frames, "Frame-time benchmark: frames per measurement; prints fps");
+  cli.add_option("--bench-frames", o.bench_frames, "Frame-time benchmark: frames per measurement; prints fps")
+      ->check(cli::whole_number(0, cli::maxima::kFrames));
   cli.add_option("--width", o.width, "Window width in pixels")->default_val(1600)->check(CLI::Range(640U, 7680U));
   cli.add_option("--height", o.height, "Window height in pixels")->default_val(900)->check(CLI::Range(480U, 4320U));
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = cli.exit(e);
-    return code == 0 ? 0 : kBadInput;
+    return cli::print_parse_error(cli, e) == 0 ? 0 : kBadInput;
   }
   o.lang = *viz::lang_from_name(lang);
   std::vector<scenarios::ScenarioDef> defs;
   try {
     defs = load_configurations(o);
+    check_outputs(o);
   } catch (const scenarios::ScenarioError& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << "error: " << e.what() << "\n";  // escaped by ScenarioError
+    return kBadInput;
+  } catch (const std::exception& e) {
+    // Whatever else a scenario file made go wrong is still bad input, said without a crash.
+    std::cerr << "error: " << kernel::printable(e.what()) << "\n";
     return kBadInput;
   }
+  if (!viz::display_available()) return 1;
   viz::Fonts fonts;
   if (!load_fonts(fonts)) return 1;
   try {
@@ -112,7 +133,7 @@ int main(int argc, char** argv) {
     if (o.headless()) return app.run_headless();
     return app.run_window();
   } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << "error: " << kernel::printable(e.what()) << "\n";
     return 1;
   }
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "sim/cli/commands.hpp"
+#include "sim/io/output_path.hpp"
 #include "sim/io/run_output.hpp"
 #include "sim/validation/validation.hpp"
 
@@ -46,11 +47,16 @@ CatalogueCommands::CatalogueCommands(CLI::App& app) {
   validate_->add_option("--check", check_, "Compare the report with this file; exit 1 with the first difference");
   validate_->add_option("--dir", dir_, "Scenario folder (default: the shipped scenarios)");
   validate_->add_option("--replications", replications_, "Paired replications per scenario")
-      ->default_val(kReplications);
-  validate_->add_option("--households", households_, "Override run.households of every scenario");
-  validate_->add_option("--months", months_, "Override run.months of every scenario");
-  validate_->add_option("--threads", threads_, "Worker threads (0 = all cores); the report does not depend on it")
-      ->default_val(0);
+      ->default_val(kReplications)
+      ->check(whole_number(1, maxima::kReplications));
+  validate_->add_option("--households", households_, "Override run.households of every scenario")
+      ->check(whole_number(1, maxima::kHouseholds));
+  validate_->add_option("--months", months_, "Override run.months of every scenario")
+      ->check(whole_number(1, maxima::kMonths));
+  validate_->add_option("--threads", threads_, "Worker threads (0 = all cores, at most 4 per core); the report does "
+                                               "not depend on it")
+      ->default_val(0)
+      ->check(whole_number(0, maxima::threads(), " (4 x cores)"));
 }
 
 bool CatalogueCommands::given() const { return scenarios_->parsed() || validate_->parsed(); }
@@ -61,7 +67,9 @@ int CatalogueCommands::run() const {
     fmt::print("Shipped scenarios ({}):\n\n{}", dir.string(), sim::scenarios_listing(sim::list_scenarios(dir)));
     return 0;
   }
-  if (replications_ == 0) throw scenarios::ScenarioError("--replications", 0, "", "at least one replication");
+  // Where the report goes, and what it is checked against, before the scenarios run (minutes).
+  if (!check_.empty()) sim::check_input_file(check_, "--check");
+  if (!out_.empty()) sim::check_output_file(out_, "--out");
   const auto start = std::chrono::steady_clock::now();
   sim::ValidationOptions opt;
   opt.dir = dir;

@@ -3,12 +3,14 @@
 // and the commands that live in their own files.
 #include <CLI/CLI.hpp>
 #include <ctime>
+#include <filesystem>
 #include <fmt/format.h>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "scenarios/loader.hpp"
+#include "sim/cli/options.hpp"
 
 namespace wijksim::cli {
 
@@ -29,10 +31,12 @@ struct SimOptions {
 
   /// The options besides the scenario.
   void add_run_options(CLI::App& cmd) {
-    cmd.add_option("--households", households, "Override run.households");
-    cmd.add_option("--months", months, "Override run.months");
-    cmd.add_option("--seed", seed, "Override run.seed");
-    cmd.add_option("--threads", threads, "Worker threads (0 = all cores)")->default_val(0);
+    cmd.add_option("--households", households, "Override run.households")->check(whole_number(1, maxima::kHouseholds));
+    cmd.add_option("--months", months, "Override run.months")->check(whole_number(1, maxima::kMonths));
+    cmd.add_option("--seed", seed, "Override run.seed")->check(whole_number(0, UINT64_MAX));
+    cmd.add_option("--threads", threads, "Worker threads (0 = all cores; at most 4 per core)")
+        ->default_val(0)
+        ->check(whole_number(0, maxima::threads(), " (4 x cores)"));
     cmd.add_option("--set", sets, "Override any value: key.path=value (repeatable)");
   }
 
@@ -61,6 +65,11 @@ inline std::string timestamp() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
   return buf;
+}
+
+/// The default output folder `out/<name>-<timestamp>`; `name` must be a slug (output_path.hpp).
+inline std::filesystem::path default_output(const std::string& name) {
+  return std::filesystem::path("out") / fmt::format("{}-{}", name, timestamp());
 }
 
 inline std::string command_line(int argc, char** argv) {

@@ -11,6 +11,9 @@
 #include <sstream>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupts.hpp"
+#include "sim/cli/job_lock.hpp"
+#include "sim/io/output_path.hpp"
 #include "sim/batch/cluster.hpp"
 #include "scenarios/file_notes.hpp"
 #include "sim/batch/compare.hpp"
@@ -43,14 +46,15 @@ void CompareOptions::add_to(CLI::App& cmd, bool sweep) {
                    "a neighbourhood team); all share one zero alternative");
   }
   sim.add_run_options(cmd);
-  cmd.add_option("--replications", replications, "Paired replications (default: the scenario's mkba.replications)");
+  cmd.add_option("--replications", replications, "Paired replications (default: the scenario's mkba.replications)")
+      ->check(whole_number(1, maxima::kReplications));
   cmd.add_option("--mode", mode, "continuous (team all horizon), cohort (one year of approach) or both "
                                  "(default: the scenario's mkba.mode)");
   cmd.add_option("--lang", lang, "Labels of report.html and mkba.xlsx: en or nl")->default_val("en");
   cmd.add_option("--discount", discount,
                  "standard (2.25%, the Dutch standard since 2021 [Werkgroep discontovoet 2020], the default), source "
                  "(the sources' 5.5% [S004 fn 13]) or a rate a year replacing real rate plus risk premium (0 allowed)");
-  cmd.add_option("--out", out, "Output folder (default out/<command>-<scenario>-<timestamp>)");
+  cmd.add_option("--out", out, "Output folder, new, in an existing folder (default out/<command>-<scenario>-<timestamp>)");
   cmd.add_option("--resume", resume, "Finish the interrupted run whose output folder is DIR (other options are ignored, "
                                      "except --threads)");
 }
@@ -104,16 +108,40 @@ std::string job_settings(const Job& job) {
                      job.replications, job.lang, job.projects.size(), job.command);
 }
 
-/// Read the settings into job; returns the number of scenarios.
+/// Read the settings into job; returns the number of scenarios. Throws std::runtime_error saying what is wrong
+/// with settings that job_settings did not write: empty, cut short or changed.
 std::size_t read_job_settings(std::istream& in, Job& job) {
   std::size_t count = 0;
-  std::string word;
-  in >> word >> job.kind >> word >> job.mode >> word >> job.replications >> word >> job.lang >> word >> count >> word;
+  const auto label = [&in](std::string_view expected) {
+    std::string word;
+    if (!(in >> word)) throw std::runtime_error(fmt::format("it ends before '{}'", expected));
+    if (word != expected) throw std::runtime_error(fmt::format("'{}' where '{}' belongs", word, expected));
+  };
+  label("kind");
+  in >> job.kind;
+  label("mode");
+  in >> job.mode;
+  label("replications");
+  in >> job.replications;
+  label("lang");
+  in >> job.lang;
+  label("scenarios");
+  in >> count;
+  label("command");
   std::getline(in >> std::ws, job.command);
+  if (!in) throw std::runtime_error("it ends early");
+  if (job.kind != "compare" && job.kind != "sweep" && job.kind != "tornado")
+    throw std::runtime_error(fmt::format("unknown kind '{}'", job.kind));
+  if (job.replications == 0 || job.replications > maxima::kReplications)
+    throw std::runtime_error(fmt::format("replications {} out of range", job.replications));
+  if (!labels::lang_from_name(job.lang)) throw std::runtime_error(fmt::format("unknown language '{}'", job.lang));
+  if (count == 0 || count > maxima::kGridCells + 1)
+    throw std::runtime_error(fmt::format("scenarios {} out of range", count));
   return count;
 }
 
-/// Save what a resume needs: the merged project scenarios, their files' notes and the job's settings.
+/// Save what a resume needs: the merged project scenarios, their files' notes and the job's settings (last: a
+/// folder with a job.txt is complete).
 void save_job(const Job& job) {
   fs::create_directories(job.checkpoints());
   for (std::size_t i = 0; i < job.projects.size(); ++i)
@@ -157,7 +185,7 @@ std::string job_message(const Job& job) {
 Job job_from_message(const std::string& text) {
   std::istringstream in(text);
   Job job;
-  const std::size_t count = read_job_settings(in, job);
+  const std::size_t count = read_job_settings(in, job);  // written by rank 0: an error here is a bug
   for (std::size_t i = 0; i < count; ++i) {
     std::size_t size = 0;
     in >> size;
@@ -169,22 +197,88 @@ Job job_from_message(const std::string& text) {
   return job;
 }
 
+/// The command that resumes a job.
+std::string resume_command(const std::string& kind, const fs::path& out) {
+  return fmt::format("wijksim {} --resume {}", kind == "compare" ? "compare" : "sweep", out.string());
+}
+
+/// Why the work folder of an interrupted run cannot be resumed, or "" when it can (job.txt is there and sound).
+/// One wording for every half-state: what is wrong, and to remove the folder.
+std::string work_problem(const fs::path& work) {
+  const fs::path file = work / "job.txt";
+  std::error_code error;
+  std::string why;
+  if (!fs::exists(file, error)) {
+    why = "there is no job.txt (the run stopped before it was set up)";
+  } else if (fs::file_size(file, error) == 0) {
+    why = fmt::format("{} is empty", file.string());
+  } else {
+    std::ifstream in(file);
+    Job job;
+    try {
+      read_job_settings(in, job);
+    } catch (const std::runtime_error& e) {
+      why = fmt::format("{} is damaged ({})", file.string(), e.what());
+    }
+  }
+  if (why.empty()) return {};
+  return fmt::format("{} holds a run that cannot be resumed: {}; remove {} and start again", work.string(), why,
+                     work.string());
+}
+
+/// A job whose work folder exists and is locked by this process.
 Job load_job(const fs::path& out) {
   Job job;
   job.out = out;
   job.work = work_folder(out);
-  if (!fs::exists(job.work / "job.txt")) {
-    const std::string why = fs::exists(out) ? fmt::format("{} is complete: there is nothing to resume", out.string())
-                                            : fmt::format("no interrupted run at {} (no {})", out.string(),
-                                                          (job.work / "job.txt").string());
-    throw scenarios::ScenarioError("--resume", 0, "", why);
-  }
+  if (const std::string problem = work_problem(job.work); !problem.empty())
+    throw scenarios::ScenarioError("--resume", 0, "", problem);
   std::ifstream in(job.work / "job.txt");
   const std::size_t count = read_job_settings(in, job);
-  for (std::size_t i = 0; i < count; ++i)
-    job.projects.push_back(scenarios::load_scenario(job.work / fmt::format("scenario-{}.toml", i)));
+  for (std::size_t i = 0; i < count; ++i) {
+    const fs::path file = job.work / fmt::format("scenario-{}.toml", i);
+    try {
+      job.projects.push_back(scenarios::load_scenario(file));
+    } catch (const scenarios::ScenarioError& e) {
+      throw scenarios::ScenarioError(
+          "--resume", 0, "",
+          fmt::format("{} holds a run that cannot be resumed: {} is damaged ({}); remove {} and start again",
+                      job.work.string(), file.string(), e.what(), job.work.string()));
+    }
+  }
   job.notes = load_notes(job.work);
   return job;
+}
+
+/// Lock the work folder of the interrupted run `out` for --resume; the messages when there is none.
+JobLock lock_for_resume(const fs::path& out) {
+  const fs::path work = work_folder(out);
+  std::error_code error;
+  if (!fs::is_directory(work, error)) {
+    const std::string why = fs::exists(out, error)
+                                ? fmt::format("{} is complete: there is nothing to resume", out.string())
+                                : fmt::format("no interrupted run at {} (no {})", out.string(), work.string());
+    throw scenarios::ScenarioError("--resume", 0, "", why);
+  }
+  // A run being set up has no job.txt yet: ask the lock first; and say what is wrong before writing anything.
+  if (const std::optional<long> pid = JobLock::holder(work))
+    throw scenarios::ScenarioError("--resume", 0, "", JobLock::busy(work, *pid, "--resume"));
+  if (const std::string problem = work_problem(work); !problem.empty())
+    throw scenarios::ScenarioError("--resume", 0, "", problem);
+  return JobLock::take(work, "--resume");
+}
+
+/// A new run may not start where another run works or waits to be resumed.
+void check_work_folder_free(const Job& job) {
+  std::error_code error;
+  if (!fs::exists(fs::symlink_status(job.work, error))) return;
+  if (const std::optional<long> pid = JobLock::holder(job.work))
+    throw scenarios::ScenarioError("--out", 0, "", JobLock::busy(job.work, *pid, "--out"));
+  if (const std::string problem = work_problem(job.work); !problem.empty())
+    throw scenarios::ScenarioError("--out", 0, "", problem);
+  throw scenarios::ScenarioError("--out", 0, "", fmt::format(
+      "an interrupted run is in {}: finish it with `{}`, or remove {}", job.work.string(),
+      resume_command(job.kind, job.out), job.work.string()));
 }
 
 Job new_job(const CompareOptions& opt, std::vector<scenarios::ScenarioDef> projects, const std::string& kind,
@@ -198,16 +292,12 @@ Job new_job(const CompareOptions& opt, std::vector<scenarios::ScenarioDef> proje
   job.lang = opt.lang;
   job.command = cmdline;
   check_lang(job.lang);
-  job.out = opt.out.empty() ? fs::path("out") / fmt::format("{}-{}-{}", kind, job.projects.front().name, timestamp())
+  // The scenario's name is a label: only its slug goes into the default folder's name.
+  job.out = opt.out.empty() ? default_output(fmt::format("{}-{}", kind, sim::slug(job.projects.front().name)))
                             : fs::path(opt.out);
   job.work = work_folder(job.out);
-  if (fs::exists(job.out))
-    throw scenarios::ScenarioError("--out", 0, "", fmt::format("output folder {} already exists; choose another with --out",
-                                                               job.out.string()));
-  if (fs::exists(job.work))
-    throw scenarios::ScenarioError("--out", 0, "", fmt::format(
-        "an interrupted run is in {}: finish it with `wijksim {} --resume {}`, or delete that folder",
-        job.work.string(), kind, job.out.string()));
+  sim::check_output_folder(job.out, "--out", opt.out.empty());
+  check_work_folder_free(job);
   return job;
 }
 
@@ -283,13 +373,46 @@ void write_sweep_files(const Job& job, const sim::CompareResult& result) {
 
 /// What a user needs to know when a distributed run stops early.
 std::string resume_hint(const Job& job) {
-  return fmt::format("Every finished replication is kept in {}; `wijksim {} --resume {}` finishes the run (under "
-                     "mpirun with any number of ranks, or as one process).\n",
-                     job.checkpoints().string(), job.kind == "compare" ? "compare" : "sweep", job.out.string());
+  return fmt::format("Every finished replication is kept in {}; `{}` finishes the run (under mpirun with any "
+                     "number of ranks, or as one process).\n",
+                     job.checkpoints().string(), resume_command(job.kind, job.out));
 }
 
-/// Run what is left of a job on every rank, write its files and move the work folder to the output folder.
-sim::CompareResult finish_job(const Job& job, unsigned threads_opt, const sim::Cluster& cluster) {
+/// Printed when a signal ends a run between checkpoints.
+std::string interrupted_message(const Job& job) {
+  return fmt::format("\ninterrupted: every finished replication is kept in {}; `{}` finishes the run\n",
+                     job.checkpoints().string(), resume_command(job.kind, job.out));
+}
+
+/// Before a run picks up its checkpoints: one that is damaged or belongs to another run is named with what to do
+/// (a resume would otherwise fail on it every time). Leftovers of a checkpoint being written are removed.
+void check_checkpoints(const Job& job, const sim::CompareRequest& req) {
+  std::error_code error;
+  if (!fs::is_directory(job.checkpoints(), error)) return;
+  for (const auto& entry : fs::directory_iterator(job.checkpoints(), error))
+    if (entry.path().extension() == ".tmp") fs::remove(entry.path(), error);
+  for (std::uint32_t r = 0; r < req.replications; ++r) {
+    const fs::path file = sim::checkpoint_file(job.checkpoints(), r);
+    if (!fs::exists(file, error)) continue;
+    std::string problem;  // names the file
+    try {
+      const sim::ReplicationOutcome o = sim::read_outcome(file);
+      if (o.replication != r || o.worlds.size() != req.alternatives.size() + 1)
+        problem = fmt::format("{} belongs to another run", file.string());
+    } catch (const std::runtime_error& e) {
+      problem = e.what();
+    }
+    if (!problem.empty())
+      throw scenarios::ScenarioError("--resume", 0, "", fmt::format(
+          "{}; remove that file and resume with `{}` (its replication is computed again)", problem,
+          resume_command(job.kind, job.out)));
+  }
+}
+
+/// Run what is left of a job on every rank, write its files and move the work folder to the output folder. A
+/// signal ends the process between checkpoints (with how to resume); while the files are written it waits.
+sim::CompareResult finish_job(const Job& job, unsigned threads_opt, const sim::Cluster& cluster, JobLock& lock,
+                              Interrupts& interrupts) {
   const auto start = std::chrono::steady_clock::now();
   const unsigned rank_threads = cluster.threads(threads_opt);
   const sim::CompareRequest req = sim::make_request(job.projects, job.mode, job.replications, rank_threads);
@@ -308,11 +431,14 @@ sim::CompareResult finish_job(const Job& job, unsigned threads_opt, const sim::C
     }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  interrupts.hold();
   sim::CompareResult result = write_outputs(job, req, cluster.size(), threads, seconds);
   write_sweep_files(job, result);
+  // job.txt goes last but one: until then a resume finds a job it can finish.
   fs::remove_all(job.checkpoints());
-  fs::remove(job.work / "job.txt");
   fs::remove(job.work / "notes.json");
+  fs::remove(job.work / "job.txt");
+  lock.remove_file();
   fs::rename(job.work, job.out);
   if (job.kind == "compare") fmt::print("{}", sim::compare_table(result));
   if (job.kind == "sweep") fmt::print("{}", sim::sweep_table(result));
@@ -320,12 +446,16 @@ sim::CompareResult finish_job(const Job& job, unsigned threads_opt, const sim::C
   const std::string ranks = cluster.distributed() ? fmt::format("{} ranks, ", cluster.size()) : "";
   fmt::print("{} paired replications in {:.1f} s on {}{} thread(s). Wrote {} (decision.html, report.html, mkba.xlsx, mkba.json, CSV files)\n",
              req.replications, seconds, ranks, threads, job.out.string());
+  if (interrupts.held())
+    fmt::print(stderr, "The interrupt came while the files were written; they are complete.\n");
   return result;
 }
 
 std::vector<scenarios::ScenarioDef> load_projects(const CompareOptions& opt) {
   std::vector<std::string> names = opt.scenarios;
   if (names.empty()) names.emplace_back("wijkteam");
+  if (names.size() > maxima::kGridCells)
+    throw scenarios::ScenarioError("scenario", 0, "", fmt::format("at most {} project scenarios", maxima::kGridCells));
   std::vector<scenarios::ScenarioDef> projects;
   for (const std::string& name : names) projects.push_back(SimOptions::load_named(name, overrides_of(opt)));
   return projects;
@@ -351,19 +481,34 @@ int serve(const sim::Cluster& cluster, unsigned threads_opt) {
 int start_or_resume(const CompareOptions& opt, const std::function<Job()>& make) {
   const sim::Cluster cluster;
   if (!cluster.root()) return serve(cluster, opt.sim.threads);
+  // Signals wait while the work folder is set up: it is there whole, with its job.txt, or not at all.
+  Interrupts interrupts;
   Job job;
+  JobLock lock;
   try {
-    job = opt.resume.empty() ? make() : load_job(opt.resume);
     if (opt.resume.empty()) {
+      job = make();
       sim::make_request(job.projects, job.mode, job.replications, opt.sim.threads);  // bad input fails before any file
-      save_job(job);
+      lock = JobLock::create(job.work, "--out");
+      try {
+        save_job(job);
+      } catch (...) {
+        lock = JobLock();
+        fs::remove_all(job.work);
+        throw;
+      }
+    } else {
+      lock = lock_for_resume(opt.resume);
+      job = load_job(opt.resume);
+      check_checkpoints(job, sim::make_request(job.projects, job.mode, job.replications, opt.sim.threads));
     }
   } catch (...) {
     cluster.share_job(std::nullopt);  // nothing to do: the other ranks end, this one reports the error
     throw;
   }
+  interrupts.abandon_with(interrupted_message(job));
   cluster.share_job(job_message(job));
-  finish_job(job, opt.sim.threads, cluster);
+  finish_job(job, opt.sim.threads, cluster, lock, interrupts);
   return 0;
 }
 
@@ -381,19 +526,30 @@ std::vector<std::string> split(const std::string& text, char sep) {
   return parts;
 }
 
-/// Every combination of the grid as a list of key=value overrides.
+/// Every combination of the grid as a list of key=value overrides; the number of combinations is checked
+/// against its maximum before any is made.
 std::vector<std::vector<std::string>> grid_cells(const std::vector<std::string>& grid) {
-  std::vector<std::vector<std::string>> cells{{}};
+  std::vector<std::pair<std::string, std::vector<std::string>>> axes;  // key, values
+  std::uint64_t count = 1;
   for (const std::string& spec : grid) {
     const auto eq = spec.find('=');
     const std::vector<std::string> values = eq == std::string::npos ? std::vector<std::string>{} : split(spec.substr(eq + 1), ',');
     if (eq == 0 || values.empty() || std::any_of(values.begin(), values.end(), [](const auto& v) { return v.empty(); }))
       throw scenarios::ScenarioError("--grid", 0, "", fmt::format("'{}' is not key=v1,v2,...", spec));
+    count *= values.size();  // stays small: checked after every factor
+    if (count > maxima::kGridCells)
+      throw scenarios::ScenarioError("--grid", 0, "", fmt::format(
+          "the grid has more than {} combinations (a sweep has at most {} alternatives); give fewer values",
+          maxima::kGridCells, maxima::kGridCells));
+    axes.emplace_back(spec.substr(0, eq), values);
+  }
+  std::vector<std::vector<std::string>> cells{{}};
+  for (const auto& [key, values] : axes) {
     std::vector<std::vector<std::string>> next;
     for (const auto& cell : cells)
       for (const std::string& v : values) {
         next.push_back(cell);
-        next.back().push_back(full_key(spec.substr(0, eq)) + "=" + v);
+        next.back().push_back(full_key(key) + "=" + v);
       }
     cells = std::move(next);
   }
@@ -418,6 +574,9 @@ std::vector<scenarios::ScenarioDef> sweep_projects(const CompareOptions& opt, co
     if (def.mkba.sensitivity.empty())
       throw scenarios::ScenarioError(def.name, 0, "mkba.sensitivity",
                                      "no [[mkba.sensitivity]] ranges declared: --tornado has nothing to vary");
+    if (def.mkba.sensitivity.size() * 2 + 1 > maxima::kGridCells)
+      throw scenarios::ScenarioError(def.name, 0, "mkba.sensitivity", fmt::format(
+          "{} ranges make more than {} alternatives", def.mkba.sensitivity.size(), maxima::kGridCells));
     cells.emplace_back("base", std::vector<std::string>{});
     for (const scenarios::SensitivityDef& s : def.mkba.sensitivity)
       for (const std::string& v : {s.low, s.high}) cells.emplace_back(s.key + "=" + v, std::vector<std::string>{s.key + "=" + v});

@@ -14,6 +14,8 @@
 #include "scenarios/loader.hpp"
 #include "sim/cli/catalogue_cmd.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupts.hpp"
+#include "sim/io/output_path.hpp"
 #include "services/referral_graph.hpp"
 #include "sim/validation/calibration.hpp"
 #include "sim/validation/fit.hpp"
@@ -48,12 +50,14 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 int cmd_run(const SimOptions& opt, const std::string& out_arg, const std::string& cmdline) {
+  // A signal while loading or simulating ends the run at once (nothing is written yet); while the files are
+  // written it waits, and the folder is removed again.
+  Interrupts interrupts;
+  interrupts.abandon_with("\ninterrupted: nothing was written\n");
   const scenarios::ScenarioDef def = opt.load();
-  const fs::path out = out_arg.empty() ? fs::path("out") / fmt::format("{}-{}", def.name, timestamp()) : fs::path(out_arg);
-  if (fs::exists(out)) {
-    fmt::print(stderr, "error: output folder {} already exists; choose another with --out\n", out.string());
-    return kBadInput;
-  }
+  // The scenario's name is a label: only its slug goes into the default folder's name.
+  const fs::path out = out_arg.empty() ? default_output(sim::slug(def.name)) : fs::path(out_arg);
+  sim::check_output_folder(out, "--out", out_arg.empty());
   // A scenario with teams runs paired with its zero alternative (same households and random numbers).
   const bool paired = !def.teams.empty();
   const auto start = std::chrono::steady_clock::now();
@@ -64,13 +68,18 @@ int cmd_run(const SimOptions& opt, const std::string& out_arg, const std::string
   worlds.forget(bar);
   const double wall = seconds_since(start);
   const sim::World& world = worlds.scenario_world();
+  interrupts.hold();
   if (paired) {
     sim::write_paired_run(worlds, {cmdline, world.threads(), wall}, out);
-    fmt::print("{}\n", sim::paired_summary(worlds));
   } else {
     sim::write_run(world, {cmdline, world.threads(), wall}, out);
-    fmt::print("{}\n", sim::run_summary(world));
   }
+  if (const int signal = interrupts.held()) {
+    fs::remove_all(out);
+    fmt::print(stderr, "\ninterrupted: nothing was written\n");
+    return Interrupts::exit_code(signal);
+  }
+  fmt::print("{}\n", paired ? sim::paired_summary(worlds) : sim::run_summary(world));
   fmt::print("Simulated {} households x {} months{} in {:.2f} s on {} thread(s).\nWrote {}\n",
              world.population().size(), def.run.months, paired ? ", project and zero alternative," : "", wall,
              world.threads(), out.string());
@@ -192,7 +201,7 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand(
       "run", "Run one scenario and write its outputs (a scenario with teams runs paired with its zero alternative)");
   run_opt.add_to(*run);
-  run->add_option("--out", out, "Output folder (default out/<scenario>-<timestamp>)");
+  run->add_option("--out", out, "Output folder, new, in an existing folder (default out/<scenario>-<timestamp>)");
 
   SimOptions cal_opt;
   bool json = false;
@@ -249,13 +258,8 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kBadInput;
+    return print_parse_error(app, e) == 0 ? 0 : kBadInput;
   }
 
   try {
@@ -269,10 +273,10 @@ int main(int argc, char** argv) {
     if (*tool) return cmd_mkba_tool(tfile, tsets);
     if (catalogue.given()) return catalogue.run();
   } catch (const scenarios::ScenarioError& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", e.what());  // escaped by ScenarioError
     return kBadInput;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
+    fmt::print(stderr, "error: {}\n", kernel::printable(e.what()));
     return 1;
   }
   return 0;

@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 
 #include <charconv>
+#include <ctime>
 #include <optional>
 #include <vector>
 #include <cmath>
@@ -35,11 +36,18 @@ std::string capitalized(std::string_view s) {
   return out;
 }
 
+/// The creation time in every workbook's properties: 2021-01-01 00:00 UTC (the standard discount rate's year).
+constexpr std::time_t kCreated = 1609459200;
+
 /// A workbook being written, with its number formats; freed without writing if never closed.
 class Book {
  public:
   explicit Book(const std::filesystem::path& file) : file_(file), book_(workbook_new(file.string().c_str())) {
     if (book_ == nullptr) throw std::runtime_error(fmt::format("mkba.xlsx: cannot create workbook {}", file_.string()));
+    // The document's creation time is a fixed date, not the clock's: the same inputs give the same bytes.
+    lxw_doc_properties properties{};
+    properties.created = kCreated;
+    check(workbook_set_properties(book_, &properties));
     header = add_format();
     format_set_bold(header);
     format_set_bottom(header, LXW_BORDER_THIN);

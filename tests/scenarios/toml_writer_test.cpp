@@ -45,6 +45,28 @@ TEST(ToToml, RoundTripOfAwkwardValues) {
   EXPECT_EQ(reloaded.run.seed, def.run.seed);
 }
 
+TEST(ToToml, LongTextsStayWithinTheLineLimit) {
+  // A description written over many lines in its file is one value; printed on one line it would be refused when
+  // read back (a resumed run reads its scenarios so).
+  ScenarioDef def;
+  std::string text;
+  for (int i = 0; text.size() < 3 * limits::kLineBytes; ++i) text += "word \"" + std::to_string(i) + "\"\t é \n";
+  def.description = text;
+  def.label = std::string(5000, ' ') + "x" + std::string(5000, ' ');  // spaces wherever a line is cut
+  const std::string toml = to_toml(def);
+  std::size_t longest = 0;
+  for (std::size_t start = 0; start < toml.size();) {
+    const std::size_t end = std::min(toml.find('\n', start), toml.size());
+    longest = std::max(longest, end - start);
+    start = end + 1;
+  }
+  EXPECT_LT(longest, limits::kLineBytes);
+  const ScenarioDef reloaded = load_scenario_text(toml, "printed.toml");
+  EXPECT_EQ(reloaded.description, def.description);
+  EXPECT_EQ(reloaded.label, def.label);
+  expect_round_trip(def);
+}
+
 TEST(ToToml, EveryFieldCarriesItsDoc) {
   const std::string printed = to_toml(ScenarioDef{});
   EXPECT_TRUE(contains(printed, "\n[dynamics.escalation]  # escalation ladders\n")) << printed;

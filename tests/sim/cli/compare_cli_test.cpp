@@ -20,7 +20,8 @@ const std::vector<std::string> kFiles{"mkba.json", "report.html", "decision.html
 // Files that must not depend on threads, timing or interruption (the manifest records timings).
 const std::vector<std::string> kDeterministic{"mkba.json", "pockets_by_year.csv", "npv_by_pocket.csv", "ratios.csv",
                                               "net_by_year.csv", "levels_by_month.csv", "flows_by_month.csv",
-                                              "events.csv", "replications.csv", "report.html", "decision.html"};
+                                              "events.csv", "replications.csv", "report.html", "decision.html",
+                                              "mkba.xlsx"};
 
 void expect_same_files(const fs::path& a, const fs::path& b) {
   for (const std::string& f : kDeterministic) EXPECT_EQ(slurp(a / f), slurp(b / f)) << f << " differs";

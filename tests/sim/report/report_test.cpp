@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/xml.hpp"
@@ -398,6 +400,23 @@ TEST(ReportXlsx, SheetsHoldEveryRowAsNumbers) {
   EXPECT_FALSE(book.is_number[inputs].at("B4"));
   EXPECT_EQ(book.cells[inputs].at("B4"), "wijkteam <noord>");
   EXPECT_EQ(book.cells[inputs].at("C3"), "[S004 fn 13]");  // the source column
+}
+
+TEST(ReportXlsx, SameInputsGiveTheSameBytesWhateverTheClock) {
+  const auto a = temp_file("same_a.xlsx"), b = temp_file("same_b.xlsx");
+  report::write_xlsx(fixture(), Lang::En, a);
+  // Past a second boundary: a workbook stamped with the clock would differ now.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  report::write_xlsx(fixture(), Lang::En, b);
+  const auto bytes = [](const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_TRUE(bytes(a) == bytes(b)) << "the workbooks differ";
+  const std::string core = testing::run("unzip -p '" + a.string() + "' docProps/core.xml");
+  EXPECT_NE(core.find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2021-01-01T00:00:00Z</dcterms:created>"),
+            std::string::npos)
+      << core;
 }
 
 TEST(ReportXlsx, ErrorNamesTheFile) {

@@ -2,7 +2,6 @@
 // limits are refused with the file, the line and the limit, before toml++ parses them, and quickly.
 #include <sys/stat.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -38,12 +37,9 @@ std::string dotted(std::size_t parts) {
   return key;
 }
 
-/// The error of loading `text` as `name`, which must come within the 5 seconds a user is promised.
+/// The error of loading `text` as `name` (bench/hostile_input.sh times these cases against the 5 seconds promised).
 ScenarioError text_error(const std::string& text, const std::string& name = "hostile.toml") {
-  const auto start = std::chrono::steady_clock::now();
-  ScenarioError e = error_of([&] { load_scenario_text(text, name); });
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5)) << e.what();
-  return e;
+  return error_of([&] { load_scenario_text(text, name); });
 }
 
 // --- Limits on the text ----------------------------------------------------------------------------
@@ -116,10 +112,7 @@ TEST(InputChecks, ControlCharactersInMessagesAreEscaped) {
 /// The error of loading a scenario that extends `target`.
 ScenarioError extends_error(const fs::path& dir, const std::string& target) {
   write(dir / "child.toml", "name = \"child\"\nextends = \"" + target + "\"\n");
-  const auto start = std::chrono::steady_clock::now();
-  ScenarioError e = error_of([&] { load_scenario(dir / "child.toml"); });
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5)) << e.what();
-  return e;
+  return error_of([&] { load_scenario(dir / "child.toml"); });
 }
 
 TEST(InputChecks, ExtendsRefusesLargeAndSpecialFiles) {
@@ -160,9 +153,7 @@ TEST(InputChecks, LongExtendsChainStopsAtTheLimit) {
   for (int i = 0; i < kFiles; ++i)
     write(dir / ("chain_" + std::to_string(i) + ".toml"),
           "name = \"chain\"\nextends = \"chain_" + std::to_string(i + 1) + ".toml\"\n");
-  const auto start = std::chrono::steady_clock::now();
   const ScenarioError e = error_of([&] { load_scenario(dir / "chain_0.toml"); });
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   expect_error(e, "chain_31.toml", 2, "extends", "more than 32 files extend each other: ");
   EXPECT_TRUE(contains(e.message, "chain_0.toml -> ... -> ")) << e.what();
   // A chain within the limit loads.

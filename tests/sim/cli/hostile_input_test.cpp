@@ -1,8 +1,10 @@
 // Hostile and careless input through the command line (issue "Hardening"): every case gives exit 2 with a message
-// naming the file and line, the key or the option, within 5 seconds, and writes nothing.
+// naming the file and line, the key or the option, and writes nothing. How long each takes (the promise is 5
+// seconds) is measured by bench/hostile_input.sh, not asserted here.
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <gtest/gtest.h>
@@ -67,11 +69,12 @@ TEST_P(HostileInput, ExitsWithTwoNamingTheCulpritQuicklyAndWritesNothing) {
   const std::set<std::string> before = listing(dir);
   const auto start = std::chrono::steady_clock::now();
   const CliResult r = run_cli(c.args, dir);
-  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Reported, not asserted (bench/hostile_input.sh collects these lines).
+  std::printf("[ timing ] %s: exit %d in %.3f s\n", c.name, r.exit_code,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(std::regex_search(r.err, std::regex(c.expect))) << r.err << "\ndoes not match " << c.expect;
   EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << "a raw escape byte reached the terminal: " << r.err;
-  EXPECT_LT(seconds, 5.0);
   EXPECT_EQ(listing(dir), before) << "something was written";
   fs::remove_all(dir);
 }

@@ -51,10 +51,12 @@ void add_month(Series& s, const sim::World& world, kernel::Month m) {
   for (std::size_t l = 0; l < agents::kLevelCount; ++l)
     s.levels.back()[l] = static_cast<double>(world.records().back().levels[l]);
   double cost = 0.0;
+  s.pockets.emplace_back();
   for (kernel::PocketId p = 0; p < services::kPocketCount; ++p)
     for (kernel::ItemId i = 0; i < services::kItemCount; ++i) {
       const double eur = kernel::to_eur(world.ledger().at(m, p, i));
       s.totals[p][i] += eur;
+      s.pockets.back()[p] += eur;
       if (services::is_money(static_cast<services::Pocket>(p))) cost += eur;
     }
   s.cost.push_back(cost);

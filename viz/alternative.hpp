@@ -36,6 +36,7 @@ struct Series {
   std::vector<std::array<double, agents::kLevelCount>> levels;  ///< households per level
   std::vector<double> cost;                                     ///< EUR booked on the money pockets
   ItemTotals totals{};                                          ///< cumulative per pocket and item
+  std::vector<std::array<double, services::kPocketCount>> pockets;  ///< EUR booked per pocket in each month
 };
 
 class Alternative {

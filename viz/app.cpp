@@ -29,11 +29,11 @@ std::string renderer_name() {
 
 std::optional<sf::Keyboard::Key> key_from_name(std::string_view name) {
   using K = sf::Keyboard;
-  static constexpr std::array<std::pair<std::string_view, K::Key>, 20> kKeys{{
+  static constexpr std::array<std::pair<std::string_view, K::Key>, 21> kKeys{{
       {"space", K::Space}, {"right", K::Right}, {"n", K::N}, {"plus", K::Add}, {"minus", K::Subtract},
       {"r", K::R}, {"s", K::S}, {"t", K::T}, {"m", K::M}, {"up", K::Up}, {"down", K::Down}, {"y", K::Y},
       {"c", K::C}, {"tab", K::Tab}, {"l", K::L}, {"h", K::H}, {"f1", K::F1}, {"p", K::P}, {"f12", K::F12},
-      {"q", K::Q}}};
+      {"q", K::Q}, {"j", K::J}}};
   for (const auto& [n, key] : kKeys)
     if (n == name) return key;
   return std::nullopt;
@@ -86,11 +86,15 @@ void App::draw(sf::RenderTarget& target) {
   const sf::Vector2f size = target.getView().getSize();
   target.clear(palette::kBackground);
   Canvas c(target, fonts_, lang_);
+  c.check_into(overflows_);
+  c.inject_unmeasured(options_.check_inject);
+  c.region({0.0F, 0.0F, size.x, kTitle}, "title bar");
   draw_title(c, size);
   const std::vector<std::size_t> sides = shown();
   const float content_h = size.y - kTitle - kBar;
   const float half = size.x / static_cast<float>(sides.size());
   for (std::size_t s : sides) draw_side(c, s, {half * static_cast<float>(s), kTitle, half, content_h});
+  c.region({0.0F, size.y - kBar, size.x, kBar}, "control bar");
   draw_controls(c, {0.0F, size.y - kBar, size.x, kBar});
   if (help_) {
     draw_help(c, size);
@@ -117,6 +121,7 @@ void App::draw_side(Canvas& c, std::size_t side, const sf::FloatRect& area) {
   if (split_) {
     // Which configuration this half shows, and whether the controls act on it.
     const bool active = side == side_;
+    c.region({r.left + 4.0F, r.top + 4.0F, r.width - 8.0F, 24.0F}, "side header");
     c.rect({r.left + 4.0F, r.top + 4.0F, r.width - 8.0F, 24.0F}, active ? palette::kTeam : palette::kGrid);
     c.text(alt.name(), {r.left + 12.0F, r.top + 7.0F}, 14, active ? sf::Color::White : palette::kText, Align::Left, true);
     r.top += 28.0F;
@@ -134,7 +139,13 @@ void App::draw_side(Canvas& c, std::size_t side, const sf::FloatRect& area) {
   view.draw(c, alt);
   if (alt.stride() > 1)
     c.text(fmt::format(fmt::runtime(c.tr(Label::Showing)), alt.stride()), {flows.left, flows.top}, 11, palette::kMuted);
-  draw_time_series(c, alt, panel(r.left, r.top + flows_h, left_w, r.height - flows_h, Label::TimeSeries));
+  const sf::FloatRect lower = panel(r.left, r.top + flows_h, left_w, r.height - flows_h,
+                                    jcurve_ ? Label::JCurve : Label::TimeSeries);
+  if (jcurve_) {
+    draw_j_curve(c, alt, lower);
+  } else {
+    draw_time_series(c, alt, lower);
+  }
   draw_services(c, alt, panel(r.left + left_w, r.top, right_w, services_h, Label::Services));
   pockets_[side] = draw_money(c, alt, panel(r.left + left_w, r.top + services_h, right_w, r.height - services_h,
                                             Label::Money), money_);
@@ -146,6 +157,9 @@ void App::draw_tips(Canvas& c) {
     for (const auto& [row, pocket] : pockets_[side])
       if (row.contains(mouse_)) return draw_pocket_tip(c, *alts_[side], pocket, mouse_);
   }
+  // A text shortened to fit: its whole wording.
+  for (const auto& [where, full] : c.shortened())
+    if (where.contains(mouse_)) return draw_text_tip(c, full, mouse_);
 }
 
 void App::draw_controls(Canvas& c, const sf::FloatRect& bar) {
@@ -232,6 +246,7 @@ void App::on_key(sf::Keyboard::Key key) {
     case K::M: team_change([&] { ctl.mandate = !ctl.mandate; }); break;
     case K::Up: team_change([&] { ctl.fte = std::min(20.0, ctl.fte + 0.5); }); break;
     case K::Down: team_change([&] { ctl.fte = std::max(0.0, ctl.fte - 0.5); }); break;
+    case K::J: jcurve_ = !jcurve_; break;
     case K::Y: money_ = money_ == MoneyView::Cumulative ? MoneyView::Year : MoneyView::Cumulative; break;
     case K::C: toggle_split(); break;
     case K::Tab: side_ = split_ ? 1 - side_ : 0; break;
@@ -327,6 +342,63 @@ int App::run_headless() {
   if (!options_.screenshot.empty()) std::cout << "wrote " << options_.screenshot << "\n";
   if (!options_.frames.empty()) std::cout << "wrote " << frame << " frames to " << options_.frames << "\n";
   return 0;
+}
+
+int App::run_text_check() {
+  const std::uint32_t months = std::min(options_.months.value_or(24), alts_.front()->def().run.months);
+  for (std::uint32_t m = 0; m < months; ++m) step_all();
+  if (alts_.size() == 1) toggle_split();  // B beside A, on A's month
+  set_progress(1.0F);
+  std::vector<std::string> overflows;
+  std::size_t views = 0;
+  const bool was_split = split_;
+  for (const sf::Vector2u size : {sf::Vector2u{1280, 720}, sf::Vector2u{1600, 900}}) {
+    sf::RenderTexture texture;
+    if (!texture.create(size.x, size.y)) throw std::runtime_error("cannot create a texture to draw on");
+    texture.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    for (const Lang lang : {Lang::En, Lang::Nl})
+      for (const bool split : {false, true})
+        for (const bool jcurve : {false, true})
+          for (const bool help : {false, true})
+            for (int hover = 0; hover < 3; ++hover) {
+              if (help && hover > 0) continue;
+              lang_ = lang;
+              split_ = split;
+              jcurve_ = jcurve;
+              money_ = jcurve ? MoneyView::Year : MoneyView::Cumulative;
+              help_ = help;
+              mouse_ = {-100.0F, -100.0F};
+              ui_.begin_frame(mouse_, false, false);
+              draw(texture);  // lays out the dots and pocket rows for this view
+              if (hover == 1) {
+                // A household: the first dot found on a grid over the window.
+                for (float y = kTitle; y < static_cast<float>(size.y) && mouse_.x < 0.0F; y += 7.0F)
+                  for (float x = 0.0F; x < static_cast<float>(size.x) / 2.0F; x += 7.0F)
+                    if (flows_[0].dot_at({x, y})) {
+                      mouse_ = {x, y};
+                      break;
+                    }
+              } else if (hover == 2 && !pockets_[split ? 1 : 0].empty()) {
+                // A pocket: the last row of the rightmost money panel, where the tip has least room.
+                const sf::FloatRect row = pockets_[split ? 1 : 0].back().first;
+                mouse_ = {row.left + row.width - 4.0F, row.top + row.height / 2.0F};
+              }
+              const std::string view = fmt::format("{}x{} {} {} {} {}{}", size.x, size.y, lang == Lang::Nl ? "nl" : "en",
+                                                   split ? "split" : "single", jcurve ? "j-curve" : "over-time",
+                                                   help ? "help" : "", hover == 1 ? "household-tip" : hover == 2 ? "pocket-tip" : "");
+              std::vector<std::string> found;
+              overflows_ = &found;
+              ui_.begin_frame(mouse_, false, false);
+              draw(texture);
+              overflows_ = nullptr;
+              ++views;
+              for (const std::string& line : found) overflows.push_back(view + ": " + line);
+            }
+  }
+  split_ = was_split;
+  for (const std::string& line : overflows) std::cout << line << "\n";
+  std::cout << fmt::format("text check: {} views drawn, {} texts leave their panel\n", views, overflows.size());
+  return overflows.empty() ? 0 : 1;
 }
 
 int App::run_bench() {

@@ -33,7 +33,9 @@ struct Options {
   unsigned bench_frames = 0;               ///< frame-time benchmark: frames per measurement
   unsigned width = 1600, height = 900;     ///< window size in pixels
   std::vector<std::string> sets;           ///< scenario overrides key.path=value
-  bool headless() const { return !screenshot.empty() || !frames.empty(); }
+  bool check_text = false;                 ///< headless: draw every view and report text leaving its panel
+  bool check_inject = false;               ///< with check_text: also draw each panel's title unmeasured (a fault)
+  bool headless() const { return !screenshot.empty() || !frames.empty() || check_text; }
 };
 
 /// A key by its name in --keys ("space", "m", "up", "tab", ...); none for an unknown name.
@@ -48,6 +50,9 @@ class App {
   int run_window();
   /// Simulate, write the screenshot and/or the frame sequence, exit.
   int run_headless();
+  /// Draw every view (sizes, languages, single and split, panels, tips, help) and list text leaving its panel;
+  /// returns 0 when none does.
+  int run_text_check();
   /// Time drawing only, then drawing with a month simulated every frame; print frames per second.
   int run_bench();
 
@@ -75,7 +80,8 @@ class App {
   Ui ui_;
   Lang lang_;
   std::uint64_t seed_;
-  bool playing_ = false, help_ = false, split_ = false, quit_ = false, shot_ = false;
+  bool playing_ = false, help_ = false, split_ = false, quit_ = false, shot_ = false, jcurve_ = false;
+  std::vector<std::string>* overflows_ = nullptr;  ///< text check: where overflowing text is listed
   std::size_t speed_ = 2, side_ = 0;
   MoneyView money_ = MoneyView::Cumulative;
   float since_step_ = 10.0F;

@@ -21,8 +21,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
     {Label::Services, "Services: teams, providers, referrals", "Hulp: teams, aanbieders, verwijzingen"},
     {Label::Money, "Money per pocket: with team minus zero alternative",
      "Geld per portemonnee: met team min nulalternatief"},
-    {Label::TimeSeries, "Over time (solid: with team, dotted: zero alternative)",
-     "In de tijd (doorgetrokken: met team, gestippeld: nulalternatief)"},
+    {Label::TimeSeries, "Over time  [J: J-curve]", "In de tijd  [J: J-curve]"},
     {Label::Households, "households", "huishoudens"},
     {Label::Escalated, "escalated (away from home)", "geëscaleerd (uit huis)"},
     {Label::AtHome, "at home", "thuis"},
@@ -95,6 +94,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "M  mandate on / off\n"
      "Up / Down  FTE +0.5 / -0.5\n"
      "Y  money: cumulative / this year\n"
+     "J  over time / J-curve\n"
      "C  A/B split screen on / off\n"
      "Tab  controls act on configuration A / B\n"
      "L  Nederlands / English\n"
@@ -110,6 +110,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "M  mandaat aan / uit\n"
      "Omhoog / Omlaag  fte +0,5 / -0,5\n"
      "Y  geld: cumulatief / dit jaar\n"
+     "J  in de tijd / J-curve\n"
      "C  A/B gesplitst scherm aan / uit\n"
      "Tab  knoppen werken op configuratie A / B\n"
      "L  Nederlands / English\n"
@@ -140,6 +141,15 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "rode balk: betaalt meer dan zonder team; groene balk: bespaart"},
     {Label::DotsMove, "dots move when a household changes level", "stippen bewegen als een huishouden van niveau wisselt"},
     {Label::NetForSociety, "net, all money pockets", "netto, alle geldportemonnees"},
+    {Label::JCurve, "Prevention over time: the J-curve  [J]", "Preventie in de tijd: de J-curve  [J]"},
+    {Label::JCurveNote, "net gain of the team (zero alternative minus with team), cumulative, discounted at {} a year",
+     "netto opbrengst van het team (nulalternatief min met team), cumulatief, verdisconteerd tegen {} per jaar"},
+    {Label::Society, "Society (all pockets)", "Maatschappij (alle portemonnees)"},
+    {Label::PaybackAt, "paid back: month {}", "terugverdiend: maand {}"},
+    {Label::NotPaidBack, "not paid back yet", "nog niet terugverdiend"},
+    {Label::LevelsDifference, "households per level: with team minus zero alternative",
+     "huishoudens per niveau: met team min nulalternatief"},
+    {Label::CostLines, "solid: with team, dotted: zero alternative", "doorgetrokken: met team, gestippeld: nulalternatief"},
 }};
 
 constexpr bool labels_in_order() {

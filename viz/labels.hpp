@@ -25,7 +25,8 @@ enum class Label : std::uint8_t {
   Play, Pause, Step, Slower, Faster, Reset, NewSeed, TeamOn, TeamOff, MandateOn, MandateOff, Fte, Norm, Outreach,
   Budget, Split, Help, Screenshot, Language, Speed, Seed, Side, Configuration, Finished, HelpTitle, HelpKeys,
   HelpMouse, Support, Severity, History, Income, Housing, Type, Items, PaidZero, PaidProject, Difference,
-  MonthsShort, HoursMonth, Referrals, FteNow, Saved, Legend, DotsMove, NetForSociety, Count
+  MonthsShort, HoursMonth, Referrals, FteNow, Saved, Legend, DotsMove, NetForSociety, JCurve, JCurveNote, Society, PaybackAt, NotPaidBack, LevelsDifference,
+  CostLines, Count
 };
 /// A text in the language.
 std::string_view label(Label key, Lang lang);

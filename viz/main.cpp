@@ -102,6 +102,11 @@ int main(int argc, char** argv) {
   cli.add_option("--mouse", o.mouse, "Headless: mouse at x,y (pixels) to show a household's or pocket's tip")
       ->delimiter(',')
       ->expected(2);
+  cli.add_flag("--check-text", o.check_text,
+               "Headless: draw every view (1280x720 and 1600x900, en and nl, single and split, panels, tips, help) "
+               "after --months (default 24) and list every text that leaves its panel; exit 1 if any does");
+  cli.add_flag("--check-inject", o.check_inject,
+               "With --check-text: draw each panel's title again, doubled and unmeasured, so the check must fail");
   cli.add_option("--bench-frames", o.bench_frames, "Frame-time benchmark: frames per measurement; prints fps")
       ->check(cli::whole_number(0, cli::maxima::kFrames));
   cli.add_option("--width", o.width, "Window width in pixels")->default_val(1600)->check(CLI::Range(640U, 7680U));
@@ -130,6 +135,7 @@ int main(int argc, char** argv) {
   try {
     viz::App app(o, fonts, defs);
     if (o.bench_frames > 0) return app.run_bench();
+    if (o.check_text) return app.run_text_check();
     if (o.headless()) return app.run_headless();
     return app.run_window();
   } catch (const std::exception& e) {

@@ -188,3 +188,34 @@ TEST(VizCommandLine, UnknownKeyIsBadInput) {
 }
 
 }  // namespace
+
+// ---- Layout and the J-curve ------------------------------------------------------------------------------
+
+TEST(VizLayout, NoTextLeavesItsPanelInAnyView) {
+  // Both sizes, both languages, single and split, over time and J-curve, tips and help (viz/app.cpp
+  // run_text_check): every text's drawn bounds lie inside its panel, bar, widget or tip.
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  EXPECT_EQ(run_viz("--check-text --months 36"), 0);
+}
+
+TEST(VizLayout, TheCheckFindsTextDrawnUnmeasured) {
+  // Every panel's title drawn again, doubled and without measuring: the same check must fail.
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  EXPECT_EQ(run_viz("--check-text --check-inject --households 1000 --months 2"), 1);
+}
+
+TEST(VizJCurve, KeyJShowsTheRunningNetLine) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path with = out_file("jcurve.png"), without = out_file("overtime.png");
+  ASSERT_EQ(run_viz("--households 2000 --months 36 --keys j --screenshot " + with.string()), 0);
+  ASSERT_EQ(run_viz("--households 2000 --months 36 --screenshot " + without.string()), 0);
+  sf::Image a, b;
+  ASSERT_TRUE(a.loadFromFile(with.string()));
+  ASSERT_TRUE(b.loadFromFile(without.string()));
+  // The lower left panel: society's line is drawn thick in the bar colour (viz/canvas.hpp palette::kBar).
+  const unsigned content = kHeight - kTitle - kBar;
+  const Box lower{0, kTitle + content * 60 / 100 + 40, kWidth * 55 / 100, content * 40 / 100 - 60};
+  const sf::Color line{30, 40, 60};
+  EXPECT_GT(count_near(a, lower, line, 12), 400U);
+  EXPECT_LT(count_near(b, lower, line, 12), 100U);
+}

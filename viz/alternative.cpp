@@ -62,6 +62,15 @@ void add_month(Series& s, const sim::World& world, kernel::Month m) {
   s.cost.push_back(cost);
 }
 
+/// Client hours a month per level for a caseload norm (orange households per FTE), from the scenario's hours.
+std::array<double, agents::kLevelCount> hours_for_norm(const services::TeamDef& base, double norm) {
+  const double orange = base.hours[agents::index(agents::Level::Orange)];
+  const double scale = orange > 0.0 ? base.hours_per_fte / norm / orange : 1.0;
+  std::array<double, agents::kLevelCount> hours = base.hours;
+  for (double& h : hours) h *= scale;
+  return hours;
+}
+
 }  // namespace
 
 Alternative::Alternative(const scenarios::ScenarioDef& def, std::string name)
@@ -116,11 +125,7 @@ void Alternative::apply_controls() {
   const services::TeamDef& base = def_->teams.front();
   if (controls_.on != applied_.on || controls_.fte != applied_.fte) team.set_fte(controls_.on ? controls_.fte : 0.0);
   if (controls_.norm != applied_.norm && controls_.norm > 0.0) {
-    const double orange = base.hours[agents::index(agents::Level::Orange)];
-    const double scale = orange > 0.0 ? base.hours_per_fte / controls_.norm / orange : 1.0;
-    std::array<double, agents::kLevelCount> hours = base.hours;
-    for (double& h : hours) h *= scale;
-    team.set_hours(hours);
+    team.set_hours(hours_for_norm(base, controls_.norm));
   }
   if (controls_.outreach != applied_.outreach) team.set_outreach_visits(controls_.outreach);
   if (controls_.budget != applied_.budget) team.set_custom_budget(controls_.budget);
@@ -134,6 +139,20 @@ void Alternative::apply_controls() {
     rebuild_graph();
   }
   applied_ = controls_;
+}
+
+scenarios::ScenarioDef Alternative::configuration() const {
+  scenarios::ScenarioDef def = *def_;
+  if (!has_team()) return def;
+  services::TeamDef& team = def.teams.front();
+  const services::TeamDef& base = def_->teams.front();
+  const TeamControls start = controls_of(base);
+  team.fte = controls_.on ? controls_.fte : 0.0;
+  if (controls_.norm != start.norm && controls_.norm > 0.0) team.hours = hours_for_norm(base, controls_.norm);
+  team.finding.outreach_visits = controls_.outreach;
+  team.mandate.enabled = controls_.mandate;
+  team.mandate.custom_budget = controls_.budget;
+  return def;
 }
 
 void Alternative::step() {

@@ -60,6 +60,9 @@ class Alternative {
   const TeamControls& controls() const { return controls_; }
   /// Apply the controls to the first team of the project world (from next month).
   void apply_controls();
+  /// The configuration as on screen: the scenario with the controls written into its first team and the current
+  /// seed, so that a run of it from month 0 is this window's run when the controls were set before month 1.
+  scenarios::ScenarioDef configuration() const;
 
   const services::ReferralGraph& graph() const { return graph_; }
   /// Traffic on each edge of graph() this month, in the order of boost::edges.

@@ -1,9 +1,12 @@
 #include "viz/app.hpp"
 
+#include "scenarios/loader.hpp"
+
 #include <SFML/OpenGL.hpp>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <fmt/format.h>
 #include <iostream>
 
@@ -29,11 +32,11 @@ std::string renderer_name() {
 
 std::optional<sf::Keyboard::Key> key_from_name(std::string_view name) {
   using K = sf::Keyboard;
-  static constexpr std::array<std::pair<std::string_view, K::Key>, 21> kKeys{{
+  static constexpr std::array<std::pair<std::string_view, K::Key>, 22> kKeys{{
       {"space", K::Space}, {"right", K::Right}, {"n", K::N}, {"plus", K::Add}, {"minus", K::Subtract},
       {"r", K::R}, {"s", K::S}, {"t", K::T}, {"m", K::M}, {"up", K::Up}, {"down", K::Down}, {"y", K::Y},
       {"c", K::C}, {"tab", K::Tab}, {"l", K::L}, {"h", K::H}, {"f1", K::F1}, {"p", K::P}, {"f12", K::F12},
-      {"q", K::Q}, {"j", K::J}}};
+      {"q", K::Q}, {"j", K::J}, {"w", K::W}}};
   for (const auto& [n, key] : kKeys)
     if (n == name) return key;
   return std::nullopt;
@@ -252,6 +255,7 @@ void App::on_key(sf::Keyboard::Key key) {
     case K::Tab: side_ = split_ ? 1 - side_ : 0; break;
     case K::L: lang_ = lang_ == Lang::En ? Lang::Nl : Lang::En; break;
     case K::P: case K::F12: shot_ = true; break;
+    case K::W: save_configuration(); break;
     case K::H: case K::F1: help_ = !help_; break;
     case K::Escape: case K::Q: quit_ = true; break;
     default: break;
@@ -265,6 +269,31 @@ std::string App::screenshot_name() const {
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
   return fmt::format("wijksim-viz-{}-m{:03}.png", stamp, alts_.front()->month());
+}
+
+void App::save_configuration() {
+  const Alternative& alt = *alts_[side_];
+  std::string file = options_.save_as;
+  if (file.empty()) {
+    file = screenshot_name();
+    file.replace(file.size() - 4, 4, ".toml");
+  }
+  const scenarios::ScenarioDef def = alt.configuration();
+  const TeamControls& ctl = alt.controls();
+  std::ofstream out(file);
+  out << fmt::format("# Saved by wijksim-viz from '{}' at month {}: the team controls as set in the window{}.\n"
+                     "# Check it with `wijksim validate {}`; run it with `wijksim run {}` or `wijksim compare`.\n",
+                     alt.def().name, alt.month(),
+                     alt.has_team() ? fmt::format(" (team {}, {} FTE, norm {}, outreach {}, mandate {}, budget {})",
+                                                  ctl.on ? "on" : "off", ctl.fte, ctl.norm, ctl.outreach,
+                                                  ctl.mandate ? "on" : "off", ctl.budget)
+                                    : std::string(),
+                     file, file)
+      << scenarios::to_toml(def);
+  out.close();
+  status_ = out ? fmt::format("{}: {}", label(Label::SavedConfiguration, lang_), file)
+                : fmt::format("{}: {}", label(Label::CannotWrite, lang_), file);
+  std::cout << status_ << "\n";
 }
 
 bool App::save_png(const std::string& file, sf::Vector2u size) {
@@ -339,9 +368,25 @@ int App::run_headless() {
     std::cerr << "error: cannot write " << options_.screenshot << "\n";
     return 1;
   }
+  if (!options_.team_figures.empty()) write_team_figures(options_.team_figures);
   if (!options_.screenshot.empty()) std::cout << "wrote " << options_.screenshot << "\n";
   if (!options_.frames.empty()) std::cout << "wrote " << frame << " frames to " << options_.frames << "\n";
   return 0;
+}
+
+void App::write_team_figures(const std::string& file) const {
+  // The first team of the configuration the controls act on, in the rows of `wijksim run`'s teams_by_month.csv.
+  const sim::World& world = alts_[side_]->run().project();
+  std::ofstream out(file);
+  out << "month,team,metric,value\n";
+  const auto names = services::team_metric_names();
+  for (std::size_t m = 0; m < world.team_records().size(); ++m) {
+    if (world.team_records()[m].empty()) continue;
+    const std::vector<double> values = services::team_metric_values(world.team_records()[m].front());
+    for (std::size_t k = 0; k < names.size() && k < values.size(); ++k)
+      out << fmt::format("{},{},{},{}\n", m, world.teams().front().def().name, names[k], values[k]);
+  }
+  if (!out) throw std::runtime_error("cannot write " + file);
 }
 
 int App::run_text_check() {

@@ -33,9 +33,11 @@ struct Options {
   unsigned bench_frames = 0;               ///< frame-time benchmark: frames per measurement
   unsigned width = 1600, height = 900;     ///< window size in pixels
   std::vector<std::string> sets;           ///< scenario overrides key.path=value
+  std::string save_as;                     ///< W writes the configuration here; empty: a timestamped name
+  std::string team_figures;                ///< headless: CSV of the first team's figures, every month
   bool check_text = false;                 ///< headless: draw every view and report text leaving its panel
   bool check_inject = false;               ///< with check_text: also draw each panel's title unmeasured (a fault)
-  bool headless() const { return !screenshot.empty() || !frames.empty() || check_text; }
+  bool headless() const { return !screenshot.empty() || !frames.empty() || !team_figures.empty() || check_text; }
 };
 
 /// A key by its name in --keys ("space", "m", "up", "tab", ...); none for an unknown name.
@@ -70,6 +72,8 @@ class App {
   void set_progress(float t);
   bool save_png(const std::string& file, sf::Vector2u size);
   std::string screenshot_name() const;
+  void save_configuration();
+  void write_team_figures(const std::string& file) const;
   std::vector<std::size_t> shown() const;
 
   Options options_;

@@ -99,6 +99,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "Tab  controls act on configuration A / B\n"
      "L  Nederlands / English\n"
      "P or F12  screenshot (PNG in the current folder)\n"
+     "W  save the configuration (scenario TOML)\n"
      "H or F1  this help\n"
      "Esc or Q  quit",
      "Spatie  start / pauze\n"
@@ -115,6 +116,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "Tab  knoppen werken op configuratie A / B\n"
      "L  Nederlands / English\n"
      "P of F12  schermafdruk (PNG in de huidige map)\n"
+     "W  configuratie opslaan (scenario-TOML)\n"
      "H of F1  deze hulp\n"
      "Esc of Q  stoppen"},
     {Label::HelpMouse,
@@ -150,6 +152,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
     {Label::LevelsDifference, "households per level: with team minus zero alternative",
      "huishoudens per niveau: met team min nulalternatief"},
     {Label::CostLines, "solid: with team, dotted: zero alternative", "doorgetrokken: met team, gestippeld: nulalternatief"},
+    {Label::SavedConfiguration, "configuration saved as", "configuratie opgeslagen als"},
+    {Label::CannotWrite, "cannot write", "kan niet schrijven"},
 }};
 
 constexpr bool labels_in_order() {

@@ -27,7 +27,7 @@ constexpr const char* kDescription =
     "neighbourhood team), so a team is on screen. Each configuration is paired with its zero\n"
     "alternative (same households, same random numbers, no team).\n"
     "Keys: Space play/pause, Right step, +/- speed, R reset, S new seed, T team on/off, M mandate,\n"
-    "Up/Down FTE, Y money cumulative/this year, C split screen, Tab side, L language, P screenshot,\n"
+    "Up/Down FTE, Y money cumulative/this year, J J-curve, W save configuration, C split screen, Tab side, L language, P screenshot,\n"
     "H help, Esc quit.\n"
     "Headless (no user input, works under xvfb-run): --months N --screenshot FILE.png and/or --frames DIR.";
 
@@ -48,6 +48,8 @@ std::vector<scenarios::ScenarioDef> load_configurations(const viz::Options& o) {
 /// Where headless output goes, checked before anything is simulated.
 void check_outputs(const viz::Options& o) {
   if (!o.screenshot.empty()) sim::check_output_file(o.screenshot, "--screenshot");
+  if (!o.save_as.empty()) sim::check_output_file(o.save_as, "--save-as");
+  if (!o.team_figures.empty()) sim::check_output_file(o.team_figures, "--team-figures");
   std::error_code error;
   if (!o.frames.empty() && !std::filesystem::is_directory(o.frames, error))
     sim::check_output_folder(o.frames, "--frames");
@@ -102,6 +104,9 @@ int main(int argc, char** argv) {
   cli.add_option("--mouse", o.mouse, "Headless: mouse at x,y (pixels) to show a household's or pocket's tip")
       ->delimiter(',')
       ->expected(2);
+  cli.add_option("--save-as", o.save_as, "W saves the configuration to this TOML file (default: a timestamped name)");
+  cli.add_option("--team-figures", o.team_figures,
+                 "Headless: write the first team's figures every month as CSV (the rows of teams_by_month.csv)");
   cli.add_flag("--check-text", o.check_text,
                "Headless: draw every view (1280x720 and 1600x900, en and nl, single and split, panels, tips, help) "
                "after --months (default 24) and list every text that leaves its panel; exit 1 if any does");

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cmath>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <set>
 #include <string>
@@ -218,4 +220,59 @@ TEST(VizJCurve, KeyJShowsTheRunningNetLine) {
   const sf::Color line{30, 40, 60};
   EXPECT_GT(count_near(a, lower, line, 12), 400U);
   EXPECT_LT(count_near(b, lower, line, 12), 100U);
+}
+
+// ---- W: the configuration leaves the window --------------------------------------------------------------
+
+using Figures = std::map<std::pair<int, std::string>, double>;
+
+/// The rows of one team in a teams_by_month.csv: (month, metric) -> value.
+Figures read_team_figures(const fs::path& file, const std::string& team) {
+  Figures figures;
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t comma = line.find(','); ; comma = line.find(',', start)) {
+      cells.push_back(line.substr(start, comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    if (cells.size() == 4 && cells[1] == team) figures[{std::stoi(cells[0]), cells[2]}] = std::stod(cells[3]);
+  }
+  return figures;
+}
+
+int run_cli(const std::string& args) { return run(std::string(WIJKSIM_CLI_BINARY) + " " + args + " > /dev/null"); }
+
+TEST(VizSave, KeyWWritesAScenarioThatRunsTheSameTeam) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path toml = out_file("saved.toml"), figures = out_file("team.csv");
+  const fs::path run_dir = out_file("saved_run"), plain_dir = out_file("plain_run");
+  fs::remove_all(run_dir);
+  fs::remove_all(plain_dir);
+  // FTE up twice and the mandate on before month 1, then W; twelve months on seed 7.
+  ASSERT_EQ(run_viz("wijkteam --households 2000 --seed 7 --set run.months=12 --months 12 --keys up,up,m,w --save-as " +
+                    toml.string() + " --team-figures " + figures.string()),
+            0);
+  ASSERT_TRUE(fs::exists(toml));
+  EXPECT_EQ(run_cli("validate " + toml.string()), 0);
+  ASSERT_EQ(run_cli("run " + toml.string() + " --out " + run_dir.string()), 0);
+  ASSERT_EQ(run_cli("run wijkteam --households 2000 --seed 7 --months 12 --out " + plain_dir.string()), 0);
+  const Figures window = read_team_figures(figures, "wijkteam");
+  const Figures batch = read_team_figures(run_dir / "teams_by_month.csv", "wijkteam");
+  const Figures plain = read_team_figures(plain_dir / "teams_by_month.csv", "wijkteam");
+  ASSERT_EQ(window.size(), batch.size());
+  ASSERT_GT(window.size(), 12U * 10U);
+  std::size_t differ_from_plain = 0;
+  for (const auto& [key, value] : window) {
+    ASSERT_TRUE(batch.count(key)) << key.first << " " << key.second;
+    // The batch writes four decimals.
+    EXPECT_NEAR(value, batch.at(key), 1e-4 + 1e-6 * std::fabs(value)) << "month " << key.first << " " << key.second;
+    if (plain.count(key) && std::fabs(plain.at(key) - value) > 1e-4) ++differ_from_plain;
+  }
+  // The controls went into the file: the shipped scenario as it is runs another team.
+  EXPECT_GT(differ_from_plain, 10U);
 }

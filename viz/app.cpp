@@ -32,11 +32,12 @@ std::string renderer_name() {
 
 std::optional<sf::Keyboard::Key> key_from_name(std::string_view name) {
   using K = sf::Keyboard;
-  static constexpr std::array<std::pair<std::string_view, K::Key>, 22> kKeys{{
+  static constexpr std::array<std::pair<std::string_view, K::Key>, 28> kKeys{{
       {"space", K::Space}, {"right", K::Right}, {"n", K::N}, {"plus", K::Add}, {"minus", K::Subtract},
       {"r", K::R}, {"s", K::S}, {"t", K::T}, {"m", K::M}, {"up", K::Up}, {"down", K::Down}, {"y", K::Y},
       {"c", K::C}, {"tab", K::Tab}, {"l", K::L}, {"h", K::H}, {"f1", K::F1}, {"p", K::P}, {"f12", K::F12},
-      {"q", K::Q}, {"j", K::J}, {"w", K::W}}};
+      {"q", K::Q}, {"j", K::J}, {"w", K::W}, {"f", K::F}, {"1", K::Num1}, {"2", K::Num2}, {"3", K::Num3},
+      {"4", K::Num4}, {"5", K::Num5}}};
   for (const auto& [n, key] : kKeys)
     if (n == name) return key;
   return std::nullopt;
@@ -48,6 +49,7 @@ App::App(const Options& options, const Fonts& fonts, const std::vector<scenarios
   for (std::size_t i = 0; i < configurations.size() && i < 2; ++i)
     alts_.push_back(std::make_unique<Alternative>(configurations[i], fmt::format("{}: {}", names[i], configurations[i].name)));
   split_ = alts_.size() == 2;
+  present_ = options.present || !options.steps.empty();
 }
 
 std::vector<std::size_t> App::shown() const {
@@ -86,6 +88,7 @@ void App::toggle_split() {
 // ---- Drawing -----------------------------------------------------------------------------------------------
 
 void App::draw(sf::RenderTarget& target) {
+  if (present_) return draw_presenter(target);
   const sf::Vector2f size = target.getView().getSize();
   target.clear(palette::kBackground);
   Canvas c(target, fonts_, lang_);
@@ -102,7 +105,70 @@ void App::draw(sf::RenderTarget& target) {
   if (help_) {
     draw_help(c, size);
   } else {
-    draw_tips(c);
+    draw_tips(c, mouse_, shown());
+  }
+}
+
+void App::draw_presenter(sf::RenderTarget& target) {
+  const sf::View window_view = target.getView();
+  const sf::Vector2f size = window_view.getSize();
+  target.clear(palette::kBackground);
+  const float caption_h = std::round(size.y * 0.1F);
+  {
+    // The caption line: the trainer's words for this step, and the month.
+    Canvas c(target, fonts_, lang_);
+    c.check_into(overflows_);
+    c.region({0.0F, 0.0F, size.x, caption_h}, "caption line");
+    c.rect({0.0F, 0.0F, size.x, caption_h}, palette::kBar);
+    const Alternative& a = *alts_.front();
+    const unsigned big = caption_h >= 80.0F ? 26U : 21U;
+    const float month_w =
+        c.text(fmt::format("{} {} / {}", c.tr(Label::Month), a.month(), a.def().run.months),
+               {size.x - 16.0F, (caption_h - static_cast<float>(big)) / 2.0F - 3.0F}, big, sf::Color::White, Align::Right, true);
+    const std::string caption = caption_.empty() ? std::string(c.tr(Label::Title)) : caption_;
+    const float width = size.x - month_w - 56.0F;
+    const unsigned font = c.wrap(caption, big, width, true).size() > 1 ? big - 4 : big;
+    const float line_h = std::round(static_cast<float>(font) * 1.3F);
+    const float lines = std::min<float>(2.0F, static_cast<float>(c.wrap(caption, font, width, true).size()));
+    c.paragraph(caption, {18.0F, std::round((caption_h - line_h * lines) / 2.0F)}, font, width, sf::Color::White, 2, true);
+  }
+  // One panel, or two side by side (with the split screen on and one panel: A's and B's), enlarged by a view.
+  std::vector<std::pair<std::size_t, PanelKind>> slots;
+  if (split_ && panels_.size() == 1) {
+    slots = {{0, panels_.front()}, {1, panels_.front()}};
+  } else {
+    for (const PanelKind k : panels_) slots.emplace_back(split_ ? side_ : 0, k);
+  }
+  const float zoom = std::clamp(size.y / 600.0F, 1.0F, 3.0F);
+  const float slot_w = size.x / static_cast<float>(slots.size());
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const auto [side, kind] = slots[i];
+    const sf::FloatRect px{slot_w * static_cast<float>(i), caption_h, slot_w, size.y - caption_h};
+    sf::View view(sf::FloatRect(px.left / zoom, px.top / zoom, px.width / zoom, px.height / zoom));
+    view.setViewport({px.left / size.x, px.top / size.y, px.width / size.x, px.height / size.y});
+    target.setView(view);
+    Canvas c(target, fonts_, lang_);
+    c.set_zoom(zoom);
+    c.check_into(overflows_);
+    c.inject_unmeasured(options_.check_inject);
+    sf::FloatRect r{px.left / zoom + 4.0F, px.top / zoom + 4.0F, px.width / zoom - 8.0F, px.height / zoom - 8.0F};
+    if (split_) {
+      c.region({r.left, r.top, r.width, 24.0F}, "side header");
+      c.rect({r.left, r.top, r.width, 24.0F}, side == 0 ? palette::kTeam : palette::kBar);
+      c.text(c.fit(side_title(side, c), 14, r.width - 16.0F, true), {r.left + 8.0F, r.top + 3.0F}, 14,
+             sf::Color::White, Align::Left, true);
+      r.top += 28.0F;
+      r.height -= 28.0F;
+    }
+    draw_panel(c, side, kind, r, 16);
+    if (px.contains(mouse_)) draw_tips(c, mouse_ / zoom, {side});
+    else if (pinned_ && pinned_->first == side && kind == PanelKind::Flows) draw_tips(c, {-100.0F, -100.0F}, {side});
+  }
+  target.setView(window_view);
+  if (help_) {
+    Canvas c(target, fonts_, lang_);
+    c.check_into(overflows_);
+    draw_help(c, size);
   }
 }
 
@@ -117,6 +183,17 @@ void App::draw_title(Canvas& c, sf::Vector2f size) {
   c.text(when, {size.x - 14.0F, 12.0F}, 16, sf::Color::White, Align::Right);
 }
 
+std::string App::side_title(std::size_t side, const Canvas& c) const {
+  // The configuration's name and what its controls are set to now, so a header never claims a setting that
+  // was switched off.
+  const Alternative& alt = *alts_[side];
+  if (!alt.has_team()) return fmt::format("{} · {}", alt.name(), c.tr(Label::NoTeam));
+  const TeamControls& ctl = alt.controls();
+  return fmt::format("{} · {} · {} {} · {}", alt.name(), c.tr(ctl.on ? Label::TeamOn : Label::TeamOff),
+                     decimal_text(ctl.on ? alt.run().project().teams().front().fte() : 0.0, 1, c.lang()),
+                     c.tr(Label::Fte), c.tr(ctl.mandate ? Label::MandateOn : Label::MandateOff));
+}
+
 void App::draw_side(Canvas& c, std::size_t side, const sf::FloatRect& area) {
   const Alternative& alt = *alts_[side];
   sf::FloatRect r = area;
@@ -126,43 +203,69 @@ void App::draw_side(Canvas& c, std::size_t side, const sf::FloatRect& area) {
     const bool active = side == side_;
     c.region({r.left + 4.0F, r.top + 4.0F, r.width - 8.0F, 24.0F}, "side header");
     c.rect({r.left + 4.0F, r.top + 4.0F, r.width - 8.0F, 24.0F}, active ? palette::kTeam : palette::kGrid);
-    c.text(alt.name(), {r.left + 12.0F, r.top + 7.0F}, 14, active ? sf::Color::White : palette::kText, Align::Left, true);
+    c.text(c.fit(side_title(side, c), 14, r.width - 24.0F, true), {r.left + 12.0F, r.top + 7.0F}, 14,
+           active ? sf::Color::White : palette::kText, Align::Left, true);
     r.top += 28.0F;
     r.height -= 28.0F;
   }
   const float pad = 4.0F;
   const float left_w = std::round(r.width * 0.55F), right_w = r.width - left_w;
   const float flows_h = std::round(r.height * 0.6F), services_h = std::round(r.height * 0.5F);
-  const auto panel = [&](float x, float y, float w, float h, Label name) {
-    return c.panel({x + pad, y + pad, w - 2 * pad, h - 2 * pad}, c.tr(name), title);
-  };
-  const sf::FloatRect flows = panel(r.left, r.top, left_w, flows_h, Label::Flows);
-  FlowsView& view = flows_[side];
-  view.update(alt, flows);
-  view.draw(c, alt);
-  if (alt.stride() > 1)
-    c.text(fmt::format(fmt::runtime(c.tr(Label::Showing)), alt.stride()), {flows.left, flows.top}, 11, palette::kMuted);
-  const sf::FloatRect lower = panel(r.left, r.top + flows_h, left_w, r.height - flows_h,
-                                    jcurve_ ? Label::JCurve : Label::TimeSeries);
-  if (jcurve_) {
-    draw_j_curve(c, alt, lower);
-  } else {
-    draw_time_series(c, alt, lower);
-  }
-  draw_services(c, alt, panel(r.left + left_w, r.top, right_w, services_h, Label::Services));
-  pockets_[side] = draw_money(c, alt, panel(r.left + left_w, r.top + services_h, right_w, r.height - services_h,
-                                            Label::Money), money_);
+  const auto slot = [&](float x, float y, float w, float h) { return sf::FloatRect{x + pad, y + pad, w - 2 * pad, h - 2 * pad}; };
+  draw_panel(c, side, PanelKind::Flows, slot(r.left, r.top, left_w, flows_h), title);
+  draw_panel(c, side, jcurve_ ? PanelKind::JCurve : PanelKind::OverTime,
+             slot(r.left, r.top + flows_h, left_w, r.height - flows_h), title);
+  draw_panel(c, side, PanelKind::Services, slot(r.left + left_w, r.top, right_w, services_h), title);
+  draw_panel(c, side, PanelKind::Money, slot(r.left + left_w, r.top + services_h, right_w, r.height - services_h),
+             title);
 }
 
-void App::draw_tips(Canvas& c) {
-  for (std::size_t side : shown()) {
-    if (const auto dot = flows_[side].dot_at(mouse_)) return draw_household_tip(c, *alts_[side], *dot, mouse_);
+void App::draw_panel(Canvas& c, std::size_t side, PanelKind kind, const sf::FloatRect& r, unsigned title) {
+  const Alternative& alt = *alts_[side];
+  static constexpr std::array<Label, 5> kTitles{Label::Flows, Label::Services, Label::Money, Label::TimeSeries,
+                                                Label::JCurve};
+  const sf::FloatRect inner = c.panel(r, c.tr(kTitles[static_cast<std::size_t>(kind)]), title);
+  switch (kind) {
+    case PanelKind::Flows: {
+      FlowsView& view = flows_[side];
+      view.update(alt, inner);
+      view.draw(c, alt);
+      if (alt.stride() > 1)
+        c.text(c.fit(fmt::format(fmt::runtime(c.tr(Label::Showing)), alt.stride()), 11, inner.width * 0.5F),
+               {inner.left, inner.top}, 11, palette::kMuted);
+      break;
+    }
+    case PanelKind::Services: draw_services(c, alt, inner); break;
+    case PanelKind::Money: pockets_[side] = draw_money(c, alt, inner, money_); break;
+    case PanelKind::OverTime: draw_time_series(c, alt, inner); break;
+    case PanelKind::JCurve: draw_j_curve(c, alt, inner); break;
+  }
+}
+
+void App::draw_tips(Canvas& c, sf::Vector2f mouse, const std::vector<std::size_t>& sides) {
+  // A click on a household pins its tip, which then follows the household; a click elsewhere lets go.
+  if (click_ && !ui_.busy()) {
+    pinned_.reset();
+    for (const std::size_t side : sides)
+      if (const auto dot = flows_[side].dot_at(mouse)) pinned_ = {side, *dot};
+    click_ = false;
+  }
+  if (pinned_ && std::find(sides.begin(), sides.end(), pinned_->first) != sides.end() &&
+      pinned_->second < alts_[pinned_->first]->dots()) {
+    const auto [side, dot] = *pinned_;
+    const sf::Vector2f at = flows_[side].position(dot);
+    c.rect({at.x - 4.0F, at.y - 4.0F, 8.0F, 8.0F}, palette::kBar);
+    draw_household_tip(c, *alts_[side], dot, at);
+    return;
+  }
+  for (std::size_t side : sides) {
+    if (const auto dot = flows_[side].dot_at(mouse)) return draw_household_tip(c, *alts_[side], *dot, mouse);
     for (const auto& [row, pocket] : pockets_[side])
-      if (row.contains(mouse_)) return draw_pocket_tip(c, *alts_[side], pocket, mouse_);
+      if (row.contains(mouse)) return draw_pocket_tip(c, *alts_[side], pocket, mouse);
   }
   // A text shortened to fit: its whole wording.
   for (const auto& [where, full] : c.shortened())
-    if (where.contains(mouse_)) return draw_text_tip(c, full, mouse_);
+    if (where.contains(mouse)) return draw_text_tip(c, full, mouse);
 }
 
 void App::draw_controls(Canvas& c, const sf::FloatRect& bar) {
@@ -256,10 +359,43 @@ void App::on_key(sf::Keyboard::Key key) {
     case K::L: lang_ = lang_ == Lang::En ? Lang::Nl : Lang::En; break;
     case K::P: case K::F12: shot_ = true; break;
     case K::W: save_configuration(); break;
+    case K::F: present_ = !present_; break;
+    case K::Num1: case K::Num2: case K::Num3: case K::Num4: case K::Num5: {
+      const auto kind = static_cast<PanelKind>(key - K::Num1);
+      if (shift_ && panels_.size() == 1 && panels_.front() != kind) {
+        panels_.push_back(kind);
+      } else {
+        panels_ = {kind};
+      }
+      present_ = true;
+      break;
+    }
     case K::H: case K::F1: help_ = !help_; break;
     case K::Escape: case K::Q: quit_ = true; break;
     default: break;
   }
+}
+
+void App::apply_due_steps() {
+  while (next_step_ < options_.steps.size() && options_.steps[next_step_].month <= alts_.front()->month())
+    apply_step(options_.steps[next_step_++]);
+}
+
+void App::apply_step(const ScriptStep& step) {
+  if (step.present) present_ = *step.present;
+  if (step.caption) caption_ = *step.caption;
+  if (step.pause) playing_ = false;
+  if (!step.panels.empty()) panels_ = step.panels;
+  if (step.lang) lang_ = *step.lang;
+  if (step.split && *step.split != split_) toggle_split();
+  if (step.side) side_ = split_ ? *step.side : 0;
+  Alternative& alt = *alts_[side_];
+  if (!alt.has_team()) return;
+  TeamControls& ctl = alt.controls();
+  if (step.team) ctl.on = *step.team;
+  if (step.mandate) ctl.mandate = *step.mandate;
+  if (step.fte) ctl.fte = *step.fte;
+  alt.apply_controls();
 }
 
 std::string App::screenshot_name() const {
@@ -318,13 +454,20 @@ int App::run_window() {
       if (event.type == sf::Event::Resized)
         window.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(event.size.width),
                                               static_cast<float>(event.size.height))));
-      if (event.type == sf::Event::KeyPressed) on_key(event.key.code);
+      if (event.type == sf::Event::KeyPressed) {
+        shift_ = event.key.shift;
+        on_key(event.key.code);
+      }
       if (event.type == sf::Event::MouseMoved)
         mouse_ = window.mapPixelToCoords({event.mouseMove.x, event.mouseMove.y});
-      if (event.type == sf::Event::MouseButtonPressed && event.mouseButton.button == sf::Mouse::Left) pressed = true;
+      if (event.type == sf::Event::MouseButtonPressed && event.mouseButton.button == sf::Mouse::Left) {
+        pressed = true;
+        click_ = true;
+      }
     }
     const float dt = clock.restart().asSeconds();
     since_step_ += dt;
+    apply_due_steps();
     const double speed = kSpeeds[speed_];
     if (playing_ && since_step_ >= static_cast<float>(1.0 / speed) && !alts_.front()->finished()) step_all();
     set_progress(since_step_ / glide_seconds(speed));
@@ -356,8 +499,10 @@ int App::run_headless() {
     std::filesystem::create_directories(options_.frames);
     write_frame();
   }
+  apply_due_steps();
   for (std::uint32_t m = 0; m < months; ++m) {
     step_all();
+    apply_due_steps();
     for (int k = 1; k <= kFramesPerMonth && !options_.frames.empty(); ++k) {
       set_progress(static_cast<float>(k) / kFramesPerMonth);
       write_frame();
@@ -440,6 +585,40 @@ int App::run_text_check() {
               for (const std::string& line : found) overflows.push_back(view + ": " + line);
             }
   }
+  // Presenter mode: each panel alone and two pairs, single and split, with a caption of two lines and more.
+  caption_ = "A caption as long as a trainer might type it, so that it has to be wrapped onto a second line and "
+             "shortened there, in both window sizes and both languages, and longer still";
+  present_ = true;
+  help_ = false;
+  const std::vector<std::vector<PanelKind>> sets{{PanelKind::Flows}, {PanelKind::Services}, {PanelKind::Money},
+                                                 {PanelKind::OverTime}, {PanelKind::JCurve},
+                                                 {PanelKind::Flows, PanelKind::JCurve}, {PanelKind::Services, PanelKind::Money}};
+  for (const sf::Vector2u size : {sf::Vector2u{1280, 720}, sf::Vector2u{1600, 900}}) {
+    sf::RenderTexture texture;
+    if (!texture.create(size.x, size.y)) throw std::runtime_error("cannot create a texture to draw on");
+    texture.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    for (const Lang lang : {Lang::En, Lang::Nl})
+      for (const bool split : {false, true})
+        for (const auto& set : sets) {
+          lang_ = lang;
+          split_ = split;
+          panels_ = set;
+          mouse_ = {-100.0F, -100.0F};
+          std::vector<std::string> found;
+          overflows_ = &found;
+          ui_.begin_frame(mouse_, false, false);
+          draw(texture);
+          overflows_ = nullptr;
+          ++views;
+          std::string names;
+          for (const PanelKind k : set) names += std::string(names.empty() ? "" : "+") + std::string(panel_name(k));
+          for (const std::string& line : found)
+            overflows.push_back(fmt::format("{}x{} {} {} presenter {}: {}", size.x, size.y, lang == Lang::Nl ? "nl" : "en",
+                                            split ? "split" : "single", names, line));
+        }
+  }
+  present_ = false;
+  caption_.clear();
   split_ = was_split;
   for (const std::string& line : overflows) std::cout << line << "\n";
   std::cout << fmt::format("text check: {} views drawn, {} texts leave their panel\n", views, overflows.size());

@@ -34,12 +34,17 @@ sf::String utf8(std::string_view s) { return sf::String::fromUtf8(s.begin(), s.e
 Canvas::Canvas(sf::RenderTarget& target, const Fonts& fonts, Lang lang)
     : target_(target), fonts_(fonts), lang_(lang) {}
 
-float Canvas::text_width(std::string_view s, unsigned size, bool bold) {
+sf::FloatRect Canvas::measure(std::string_view s, unsigned size, bool bold) {
   text_.setFont(bold ? fonts_.bold : fonts_.regular);
   text_.setString(utf8(s));
-  text_.setCharacterSize(size);
-  return text_.getLocalBounds().width;
+  // Glyphs rasterised at the zoomed size and scaled back stay sharp when a view enlarges the drawing.
+  text_.setCharacterSize(static_cast<unsigned>(std::lround(static_cast<float>(size) * zoom_)));
+  text_.setScale(1.0F / zoom_, 1.0F / zoom_);
+  const sf::FloatRect local = text_.getLocalBounds();
+  return {local.left / zoom_, local.top / zoom_, local.width / zoom_, local.height / zoom_};
 }
+
+float Canvas::text_width(std::string_view s, unsigned size, bool bold) { return measure(s, size, bold).width; }
 
 std::string Canvas::fit(std::string_view s, unsigned size, float max_width, bool bold) {
   std::string out(s);
@@ -98,14 +103,17 @@ void Canvas::region(const sf::FloatRect& bounds, std::string_view name) {
 }
 
 float Canvas::text(std::string_view s, sf::Vector2f pos, unsigned size, sf::Color colour, Align align, bool bold) {
-  const float width = text_width(s, size, bold);
+  const sf::FloatRect ink = measure(s, size, bold);
+  const float width = ink.width;
   // Right and centred text is placed by its glyphs' bounds (the first glyph's bearing included), so that it
   // ends at pos.x, not a pixel beyond.
-  const float ink_right = text_.getLocalBounds().left + width;
-  const float x = align == Align::Left ? pos.x - std::min(0.0F, text_.getLocalBounds().left) : (align == Align::Centre ? pos.x - ink_right / 2.0F : pos.x - ink_right);
+  const float ink_right = ink.left + width;
+  const float x = align == Align::Left ? pos.x - std::min(0.0F, ink.left)
+                                       : (align == Align::Centre ? pos.x - ink_right / 2.0F : pos.x - ink_right);
   text_.setFillColor(colour);
-  // Whole pixels keep small glyphs sharp.
-  text_.setPosition(align == Align::Right ? std::floor(x) : std::ceil(x - 0.01F), std::round(pos.y));
+  // Whole screen pixels keep small glyphs sharp.
+  const float px = (align == Align::Right ? std::floor(x * zoom_) : std::ceil(x * zoom_ - 0.01F)) / zoom_;
+  text_.setPosition(px, std::round(pos.y * zoom_) / zoom_);
   target_.draw(text_);
   const sf::FloatRect drawn = text_.getGlobalBounds();
   if (!fitted_.empty()) {

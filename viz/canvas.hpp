@@ -57,6 +57,11 @@ class Canvas {
   /// height used.
   float paragraph(std::string_view s, sf::Vector2f pos, unsigned size, float max_width, sf::Color colour,
                   std::size_t max_lines, bool bold = false);
+  /// Text is drawn for a view that enlarges the drawing this many times (presenter mode): glyphs are made at
+  /// the screen's size, so they stay sharp.
+  void set_zoom(float zoom) { zoom_ = zoom; }
+  /// Bounds of UTF-8 text as drawn at the origin.
+  sf::FloatRect measure(std::string_view s, unsigned size, bool bold = false);
   /// Width in pixels of UTF-8 text.
   float text_width(std::string_view s, unsigned size, bool bold = false);
   /// A filled rectangle.
@@ -97,6 +102,7 @@ class Canvas {
   std::string region_name_ = "window";
   std::vector<std::string>* overflows_ = nullptr;
   bool inject_ = false;
+  float zoom_ = 1.0F;
   std::vector<std::pair<std::string, std::string>> fitted_;  ///< shortened text, full text (this frame)
   std::vector<std::pair<sf::FloatRect, std::string>> shortened_;
 };

@@ -146,12 +146,13 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
     {Label::JCurve, "Prevention over time: the J-curve  [J]", "Preventie in de tijd: de J-curve  [J]"},
     {Label::JCurveNote, "net gain of the team (zero alternative minus with team), cumulative, discounted at {} a year",
      "netto opbrengst van het team (nulalternatief min met team), cumulatief, verdisconteerd tegen {} per jaar"},
-    {Label::Society, "Society (all pockets)", "Maatschappij (alle portemonnees)"},
+    {Label::Society, "Society", "Maatschappij"},
     {Label::PaybackAt, "paid back: month {}", "terugverdiend: maand {}"},
     {Label::NotPaidBack, "not paid back yet", "nog niet terugverdiend"},
     {Label::LevelsDifference, "households per level: with team minus zero alternative",
      "huishoudens per niveau: met team min nulalternatief"},
     {Label::CostLines, "solid: with team, dotted: zero alternative", "doorgetrokken: met team, gestippeld: nulalternatief"},
+    {Label::NoDifference, "no difference with the zero alternative", "geen verschil met het nulalternatief"},
     {Label::SavedConfiguration, "configuration saved as", "configuratie opgeslagen als"},
     {Label::CannotWrite, "cannot write", "kan niet schrijven"},
 }};
@@ -180,6 +181,24 @@ constexpr std::array<Pair, services::kPocketCount> kPockets{{
     {"Household", "Huishouden"},
     {"Employers, society", "Werkgevers, samenleving"},
     {"Non-monetary (QALY)", "Niet-monetair (QALY)"},
+}};
+
+/// Short pocket names for narrow places (legends).
+constexpr std::array<Pair, services::kPocketCount> kPocketsShort{{
+    {"Mun. Wmo", "Gem. Wmo"},
+    {"Mun. youth", "Gem. jeugd"},
+    {"Mun. work & income", "Gem. werk en inkomen"},
+    {"Mun. debt help", "Gem. schuldhulp"},
+    {"Mun. social work", "Gem. sociaal werk"},
+    {"National gov.", "Rijk"},
+    {"Health insurer", "Zorgverzekeraar"},
+    {"Long-term care", "Wlz"},
+    {"Justice", "Justitie"},
+    {"Housing corp.", "Corporatie"},
+    {"UWV", "UWV"},
+    {"Household", "Huishouden"},
+    {"Employers, society", "Werkgevers, samenleving"},
+    {"QALY", "QALY"},
 }};
 
 constexpr std::array<Pair, 5> kSupport{
@@ -239,6 +258,9 @@ std::string_view label(Label key, Lang lang) {
 }
 
 std::string_view pocket_name(services::Pocket pocket, Lang lang) { return pick(kPockets[services::id(pocket)], lang); }
+std::string_view pocket_short_name(services::Pocket pocket, Lang lang) {
+  return pick(kPocketsShort[services::id(pocket)], lang);
+}
 std::string_view support_name(agents::Support support, Lang lang) {
   return pick(kSupport[static_cast<std::size_t>(support)], lang);
 }
@@ -280,6 +302,7 @@ std::string decimal_text(double value, int decimals, Lang lang) {
 }
 
 std::string short_euro_text(double eur, Lang lang) {
+  if (std::fabs(eur) < 0.5) eur = 0.0;  // no "€ -0"
   const double size = std::fabs(eur);
   if (size >= 1e6) return "€ " + decimal_text(eur / 1e6, size >= 1e8 ? 0 : 2, lang) + " mln";
   if (size >= 1e4) return "€ " + decimal_text(eur / 1e3, 0, lang) + "k";

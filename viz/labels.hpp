@@ -26,7 +26,7 @@ enum class Label : std::uint8_t {
   Budget, Split, Help, Screenshot, Language, Speed, Seed, Side, Configuration, Finished, HelpTitle, HelpKeys,
   HelpMouse, Support, Severity, History, Income, Housing, Type, Items, PaidZero, PaidProject, Difference,
   MonthsShort, HoursMonth, Referrals, FteNow, Saved, Legend, DotsMove, NetForSociety, JCurve, JCurveNote, Society, PaybackAt, NotPaidBack, LevelsDifference,
-  CostLines, SavedConfiguration, CannotWrite, Count
+  CostLines, NoDifference, SavedConfiguration, CannotWrite, Count
 };
 /// A text in the language.
 std::string_view label(Label key, Lang lang);
@@ -35,6 +35,8 @@ std::string_view label(Label key, Lang lang);
 inline std::string_view level_name(agents::Level level, Lang lang) { return labels::level_label(level, lang); }
 /// Short name of a pocket ("Health insurer" / "Zorgverzekeraar").
 std::string_view pocket_name(services::Pocket pocket, Lang lang);
+/// A shorter name of a pocket for narrow places ("Mun. Wmo" / "Gem. Wmo").
+std::string_view pocket_short_name(services::Pocket pocket, Lang lang);
 /// Name of a ledger item: its schema name with spaces ("team staff").
 std::string item_name(services::Item item);
 /// Name of a support status ("waiting" / "wacht").

@@ -104,6 +104,10 @@ int main(int argc, char** argv) {
   cli.add_option("--mouse", o.mouse, "Headless: mouse at x,y (pixels) to show a household's or pocket's tip")
       ->delimiter(',')
       ->expected(2);
+  cli.add_flag("--present", o.present, "Presenter mode: large fonts, one panel (keys 1-5, Shift adds a second), "
+               "a caption line (F toggles)");
+  cli.add_option("--script", o.script, "Workshop script for presenter mode: [[step]] tables (month, caption, pause, "
+                 "panels, team, mandate, fte, lang, present)");
   cli.add_option("--save-as", o.save_as, "W saves the configuration to this TOML file (default: a timestamped name)");
   cli.add_option("--team-figures", o.team_figures,
                  "Headless: write the first team's figures every month as CSV (the rows of teams_by_month.csv)");
@@ -125,9 +129,16 @@ int main(int argc, char** argv) {
   std::vector<scenarios::ScenarioDef> defs;
   try {
     defs = load_configurations(o);
+    if (!o.script.empty()) {
+      sim::check_input_file(o.script, "--script");
+      o.steps = viz::load_script(o.script);
+    }
     check_outputs(o);
   } catch (const scenarios::ScenarioError& e) {
     std::cerr << "error: " << e.what() << "\n";  // escaped by ScenarioError
+    return kBadInput;
+  } catch (const viz::ScriptError& e) {
+    std::cerr << "error: " << kernel::printable(e.what()) << "\n";
     return kBadInput;
   } catch (const std::exception& e) {
     // Whatever else a scenario file made go wrong is still bad input, said without a crash.

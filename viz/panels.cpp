@@ -399,7 +399,9 @@ JCurve j_curve(const Alternative& alt) {
     j.pockets.push_back(running);
     j.society.push_back(society);
   }
-  if (const auto k = sim::payback_year(j.society)) j.payback_month = *k + 1;
+  // Paid back: the running net was below zero (the team cost something) and has stayed at or above it since.
+  const bool invested = std::any_of(j.society.begin(), j.society.end(), [](double x) { return x < -0.5; });
+  if (const auto k = sim::payback_year(j.society); k && invested) j.payback_month = *k + 1;
   return j;
 }
 
@@ -451,15 +453,18 @@ void draw_j_curve(Canvas& c, const Alternative& alt, const sf::FloatRect& area) 
     y += 17.0F;
   };
   row(palette::kBar, c.tr(Label::Society), j.society.empty() ? 0.0 : j.society.back(), true);
+  const bool none = used.empty();
   c.text(c.fit(j.payback_month ? fmt::format(fmt::runtime(c.tr(Label::PaybackAt)), *j.payback_month)
-                               : std::string(c.tr(Label::NotPaidBack)),
+                               : std::string(c.tr(none ? Label::NoDifference : Label::NotPaidBack)),
                11, legend_w - 14.0F),
          {lx + 14.0F, y}, 11, j.payback_month ? palette::kSaving : palette::kMuted);
   y += 19.0F;
   std::size_t shown = 0;
   for (const auto& [p, last] : used) {
     if (y + 17.0F > area.top + area.height - 14.0F && shown + 1 < used.size()) break;
-    row(pocket_colour(p), pocket_name(p, lang), last, false);
+    const std::string_view name = pocket_name(p, lang);
+    row(pocket_colour(p), c.text_width(name, 12) <= legend_w - value_w - 18.0F ? name : pocket_short_name(p, lang), last,
+        false);
     ++shown;
   }
   if (shown < used.size())
@@ -543,13 +548,16 @@ void draw_text_tip(Canvas& c, std::string_view text, sf::Vector2f mouse) {
 
 void draw_help(Canvas& c, sf::Vector2f window) {
   c.rect({0.0F, 0.0F, window.x, window.y}, sf::Color{0, 0, 0, 140});
-  const sf::FloatRect box{window.x / 2.0F - 330.0F, window.y / 2.0F - 250.0F, 660.0F, 500.0F};
+  const std::string_view keys = c.tr(Label::HelpKeys);
+  const auto lines = static_cast<float>(std::count(keys.begin(), keys.end(), '\n') + 1);
+  const float row = std::min(24.0F, (window.y - 52.0F - 64.0F - 16.0F) / lines);
+  const float height = 52.0F + row * lines + 60.0F;
+  const sf::FloatRect box{window.x / 2.0F - 330.0F, std::max(4.0F, window.y / 2.0F - height / 2.0F), 660.0F, height};
   c.region(box, "help");
   c.rect(box, palette::kPanel);
   c.frame(box, palette::kBar, 2.0F);
   c.text(c.tr(Label::HelpTitle), {box.left + 20.0F, box.top + 14.0F}, 20, palette::kText, Align::Left, true);
   float y = box.top + 52.0F;
-  const std::string_view keys = c.tr(Label::HelpKeys);
   std::size_t start = 0;
   while (start < keys.size()) {
     const std::size_t end = std::min(keys.find('\n', start), keys.size());
@@ -557,8 +565,9 @@ void draw_help(Canvas& c, sf::Vector2f window) {
     // "Key  meaning": the key in bold in its own column.
     const std::size_t split = line.find("  ");
     c.text(line.substr(0, split), {box.left + 20.0F, y}, 15, palette::kTeam, Align::Left, true);
-    if (split != std::string_view::npos) c.text(line.substr(split + 2), {box.left + 200.0F, y}, 15, palette::kText);
-    y += 24.0F;
+    if (split != std::string_view::npos)
+      c.text(c.fit(line.substr(split + 2), 15, box.width - 220.0F), {box.left + 200.0F, y}, 15, palette::kText);
+    y += row;
     start = end + 1;
   }
   const std::string_view mouse = c.tr(Label::HelpMouse);

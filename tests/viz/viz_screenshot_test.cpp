@@ -276,3 +276,30 @@ TEST(VizSave, KeyWWritesAScenarioThatRunsTheSameTeam) {
   // The controls went into the file: the shipped scenario as it is runs another team.
   EXPECT_GT(differ_from_plain, 10U);
 }
+
+// ---- Presenter mode and workshop scripts -------------------------------------------------------------------
+
+TEST(VizPresenter, AScriptOfThreeStepsRunsHeadless) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path png = out_file("presenter.png");
+  const std::string script = std::string(WIJKSIM_VIZ_SCENARIOS) + "/../docs/teaching/workshops/1-team-or-not.toml";
+  ASSERT_EQ(run_viz("wijkteam --households 2000 --months 40 --script " + script + " --screenshot " + png.string()), 0);
+  sf::Image image;
+  ASSERT_TRUE(image.loadFromFile(png.string()));
+  // The caption line across the top in the bar colour, no control bar at the bottom (presenter mode).
+  EXPECT_GT(count_exact(image, {0, 0, kWidth, 80}, sf::Color{30, 40, 60}), kWidth * 40U);
+  EXPECT_EQ(count_exact(image, {0, kHeight - 60, kWidth, 60}, sf::Color{226, 228, 234}), 0U);
+  // The third step shows the J-curve of A and of B: society's line in the left half.
+  EXPECT_GT(count_near(image, {0, 200, kWidth / 2, kHeight - 220}, sf::Color{30, 40, 60}, 12), 300U);
+}
+
+TEST(VizPresenter, ABadScriptIsBadInputNamingFileLineAndKey) {
+  const std::string script = std::string(WIJKSIM_VIZ_DATA) + "/bad_script.toml";
+  const fs::path err = out_file("script.err");
+  EXPECT_EQ(run(std::string(WIJKSIM_VIZ_BINARY) + " --months 1 --screenshot " + out_file("never.png").string() +
+                " --script " + script + " 2> " + err.string()),
+            2);
+  std::ifstream in(err);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("bad_script.toml:7: panels: unknown panel"), std::string::npos) << text;
+}

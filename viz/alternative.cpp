@@ -20,6 +20,7 @@ TeamControls controls_of(const services::TeamDef& team) {
   c.outreach = team.finding.outreach_visits;
   c.mandate = team.mandate.enabled;
   c.budget = team.mandate.custom_budget;
+  c.target = services::parse_name_set(team.target, agents::kLevelNames).bits;
   return c;
 }
 
@@ -129,6 +130,7 @@ void Alternative::apply_controls() {
   }
   if (controls_.outreach != applied_.outreach) team.set_outreach_visits(controls_.outreach);
   if (controls_.budget != applied_.budget) team.set_custom_budget(controls_.budget);
+  if (controls_.target != applied_.target && controls_.target != 0) team.set_target(controls_.target);
   if (controls_.mandate != applied_.mandate) {
     // The mandate is a set of edges in the referral graph: rebuild it and read the team's routes again.
     std::vector<services::TeamDef> defs;
@@ -152,6 +154,12 @@ scenarios::ScenarioDef Alternative::configuration() const {
   team.finding.outreach_visits = controls_.outreach;
   team.mandate.enabled = controls_.mandate;
   team.mandate.custom_budget = controls_.budget;
+  if (controls_.target != start.target && controls_.target != 0) {
+    team.target.clear();
+    for (std::size_t l = 0; l < agents::kLevelCount; ++l)
+      if ((controls_.target & (1U << l)) != 0)
+        team.target += (team.target.empty() ? "" : "+") + std::string(agents::kLevelNames[l]);
+  }
   return def;
 }
 

@@ -26,6 +26,7 @@ struct TeamControls {
   double outreach = 0.0;   ///< home visits per FTE-month
   bool mandate = false;    ///< may grant provisions on the spot and stop evictions
   double budget = 0.0;     ///< custom budget, EUR a year
+  std::uint32_t target = 0b1100;  ///< levels taken in, bit i for agents::Level i (default orange and red)
 };
 
 /// Money booked per pocket and item over the months simulated so far, EUR.

@@ -32,12 +32,12 @@ std::string renderer_name() {
 
 std::optional<sf::Keyboard::Key> key_from_name(std::string_view name) {
   using K = sf::Keyboard;
-  static constexpr std::array<std::pair<std::string_view, K::Key>, 28> kKeys{{
+  static constexpr std::array<std::pair<std::string_view, K::Key>, 32> kKeys{{
       {"space", K::Space}, {"right", K::Right}, {"n", K::N}, {"plus", K::Add}, {"minus", K::Subtract},
       {"r", K::R}, {"s", K::S}, {"t", K::T}, {"m", K::M}, {"up", K::Up}, {"down", K::Down}, {"y", K::Y},
       {"c", K::C}, {"tab", K::Tab}, {"l", K::L}, {"h", K::H}, {"f1", K::F1}, {"p", K::P}, {"f12", K::F12},
       {"q", K::Q}, {"j", K::J}, {"w", K::W}, {"f", K::F}, {"1", K::Num1}, {"2", K::Num2}, {"3", K::Num3},
-      {"4", K::Num4}, {"5", K::Num5}}};
+      {"4", K::Num4}, {"5", K::Num5}, {"6", K::Num6}, {"7", K::Num7}, {"8", K::Num8}, {"9", K::Num9}}};
   for (const auto& [n, key] : kKeys)
     if (n == name) return key;
   return std::nullopt;
@@ -318,13 +318,28 @@ void App::draw_team_controls(Canvas& c, const sf::FloatRect& row) {
     ctl.mandate = !ctl.mandate;
     changed = true;
   }
-  x += 146.0F;
-  const float w = std::max(150.0F, (row.left + row.width - x) / 4.0F - 16.0F);
+  x += 136.0F;
+  // Levels taken in: one box per level in its colour; the last one cannot be unchecked.
+  const float target_w = c.text(c.fit(c.tr(Label::Target), 12, 90.0F), {x, row.top + 2.0F}, 12, palette::kMuted);
+  for (std::size_t l = 0; l < agents::kLevelCount; ++l) {
+    const std::uint32_t bit = 1U << l;
+    if (ui_.checkbox(c, {x + 4.0F * static_cast<float>(l) + 26.0F * static_cast<float>(l), row.top + 16.0F, 24.0F, 20.0F},
+                     level_colour(static_cast<agents::Level>(l)), (ctl.target & bit) != 0) &&
+        (ctl.target & ~bit) != 0) {
+      ctl.target ^= bit;
+      changed = true;
+    }
+  }
+  x += std::max(target_w, 4.0F * 30.0F) + 16.0F;
+  const float w = std::max(140.0F, (row.left + row.width - x) / 4.0F - 16.0F);
   const auto slider = [&](Label name, double& value, double lo, double hi, double step, const std::string& text) {
     changed = ui_.slider(c, {x, row.top, w, row.height}, c.tr(name), value, lo, hi, step, text) || changed;
     x += w + 16.0F;
   };
-  slider(Label::Fte, ctl.fte, 0.0, 20.0, 0.5, decimal_text(ctl.fte, 1, lang_));
+  // With the team off it works 0 FTE; the slider keeps the FTE it gets back when switched on.
+  slider(Label::Fte, ctl.fte, 0.0, 20.0, 0.5,
+         ctl.on ? decimal_text(ctl.fte, 1, lang_)
+                : fmt::format("{} ({})", decimal_text(0.0, 1, lang_), decimal_text(ctl.fte, 1, lang_)));
   slider(Label::Norm, ctl.norm, 10.0, 100.0, 1.0, count_text(ctl.norm, lang_));
   slider(Label::Outreach, ctl.outreach, 0.0, 20.0, 0.5, decimal_text(ctl.outreach, 1, lang_));
   slider(Label::Budget, ctl.budget, 0.0, 200000.0, 5000.0, short_euro_text(ctl.budget, lang_));
@@ -360,6 +375,13 @@ void App::on_key(sf::Keyboard::Key key) {
     case K::P: case K::F12: shot_ = true; break;
     case K::W: save_configuration(); break;
     case K::F: present_ = !present_; break;
+    case K::Num6: case K::Num7: case K::Num8: case K::Num9: {
+      const std::uint32_t bit = 1U << static_cast<unsigned>(key - K::Num6);
+      team_change([&] {
+        if ((ctl.target & ~bit) != 0) ctl.target ^= bit;
+      });
+      break;
+    }
     case K::Num1: case K::Num2: case K::Num3: case K::Num4: case K::Num5: {
       const auto kind = static_cast<PanelKind>(key - K::Num1);
       if (shift_ && panels_.size() == 1 && panels_.front() != kind) {

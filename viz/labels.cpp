@@ -93,6 +93,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "T  team on / off\n"
      "M  mandate on / off\n"
      "Up / Down  FTE +0.5 / -0.5\n"
+     "6 7 8 9  team takes in green / light orange / orange / red\n"
      "Y  money: cumulative / this year\n"
      "J  over time / J-curve\n"
      "C  A/B split screen on / off\n"
@@ -100,6 +101,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "L  Nederlands / English\n"
      "P or F12  screenshot (PNG in the current folder)\n"
      "W  save the configuration (scenario TOML)\n"
+     "F  presenter mode; 1-5 panel, Shift+1-5 a second\n"
      "H or F1  this help\n"
      "Esc or Q  quit",
      "Spatie  start / pauze\n"
@@ -110,6 +112,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "T  team aan / uit\n"
      "M  mandaat aan / uit\n"
      "Omhoog / Omlaag  fte +0,5 / -0,5\n"
+     "6 7 8 9  team neemt groen / lichtoranje / oranje / rood op\n"
      "Y  geld: cumulatief / dit jaar\n"
      "J  in de tijd / J-curve\n"
      "C  A/B gesplitst scherm aan / uit\n"
@@ -117,6 +120,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "L  Nederlands / English\n"
      "P of F12  schermafdruk (PNG in de huidige map)\n"
      "W  configuratie opslaan (scenario-TOML)\n"
+     "F  presentatiemodus; 1-5 paneel, Shift+1-5 een tweede\n"
      "H of F1  deze hulp\n"
      "Esc of Q  stoppen"},
     {Label::HelpMouse,
@@ -153,6 +157,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "huishoudens per niveau: met team min nulalternatief"},
     {Label::CostLines, "solid: with team, dotted: zero alternative", "doorgetrokken: met team, gestippeld: nulalternatief"},
     {Label::NoDifference, "no difference with the zero alternative", "geen verschil met het nulalternatief"},
+    {Label::Target, "levels taken in", "doelgroep"},
+    {Label::MorePockets, "+ {} smaller pockets", "+ {} kleinere portemonnees"},
     {Label::SavedConfiguration, "configuration saved as", "configuratie opgeslagen als"},
     {Label::CannotWrite, "cannot write", "kan niet schrijven"},
 }};

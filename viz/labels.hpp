@@ -26,7 +26,7 @@ enum class Label : std::uint8_t {
   Budget, Split, Help, Screenshot, Language, Speed, Seed, Side, Configuration, Finished, HelpTitle, HelpKeys,
   HelpMouse, Support, Severity, History, Income, Housing, Type, Items, PaidZero, PaidProject, Difference,
   MonthsShort, HoursMonth, Referrals, FteNow, Saved, Legend, DotsMove, NetForSociety, JCurve, JCurveNote, Society, PaybackAt, NotPaidBack, LevelsDifference,
-  CostLines, NoDifference, SavedConfiguration, CannotWrite, Count
+  CostLines, NoDifference, Target, MorePockets, SavedConfiguration, CannotWrite, Count
 };
 /// A text in the language.
 std::string_view label(Label key, Lang lang);

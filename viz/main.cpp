@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -43,6 +44,21 @@ std::vector<scenarios::ScenarioDef> load_configurations(const viz::Options& o) {
   if (!o.compare.empty())
     defs.push_back(scenarios::load_scenario(scenarios::resolve_scenario(o.compare), overrides));
   return defs;
+}
+
+/// Two configurations are shown on the same households when everything that makes the households and their
+/// months is equal: size, seed, population, network, dynamics, levels, care as usual and providers.
+std::vector<std::string_view> household_differences(const scenarios::ScenarioDef& a, const scenarios::ScenarioDef& b) {
+  std::vector<std::string_view> differ;
+  if (a.run.households != b.run.households) differ.emplace_back("run.households");
+  if (a.run.seed != b.run.seed) differ.emplace_back("run.seed");
+  if (!(a.population == b.population)) differ.emplace_back("population");
+  if (!(a.network == b.network)) differ.emplace_back("network");
+  if (!(a.dynamics == b.dynamics)) differ.emplace_back("dynamics");
+  if (!(a.level == b.level)) differ.emplace_back("level");
+  if (!(a.care == b.care)) differ.emplace_back("care");
+  if (!(a.providers == b.providers)) differ.emplace_back("providers");
+  return differ;
 }
 
 /// Where headless output goes, checked before anything is simulated.
@@ -129,6 +145,15 @@ int main(int argc, char** argv) {
   std::vector<scenarios::ScenarioDef> defs;
   try {
     defs = load_configurations(o);
+    if (defs.size() == 2) {
+      const auto differ = household_differences(defs[0], defs[1]);
+      if (!differ.empty())
+        throw scenarios::ScenarioError(
+            o.compare, 0, std::string(differ.front()),
+            fmt::format("not the same district as '{}' ({} differ): the split screen shows two configurations on "
+                        "the same households, so both need the same households, seed and district",
+                        defs[0].name, fmt::join(differ, ", ")));
+    }
     if (!o.script.empty()) {
       sim::check_input_file(o.script, "--script");
       o.steps = viz::load_script(o.script);

@@ -313,39 +313,80 @@ PocketRows draw_money(Canvas& c, const Alternative& alt, const sf::FloatRect& ar
                                              alt.month() == 0 ? 0 : kernel::year_of(alt.month() - 1));
   c.text(when + "  [Y]", {area.left, area.top}, 13, palette::kText, Align::Left, true);
   c.text(c.fit(c.tr(Label::Legend), 11, area.width), {area.left, area.top + 18.0F}, 11, palette::kMuted);
-  const std::vector<PocketRow> rows = pocket_rows(alt, view);
-  const float name_w = std::min(215.0F, area.width * 0.42F), value_w = 86.0F;
+  const std::vector<PocketRow> all = pocket_rows(alt, view);
+  double net = 0.0;
+  for (const PocketRow& r : all)
+    if (services::is_money(r.pocket)) net += r.difference;
+  const float name_w = std::min(215.0F, area.width * 0.42F), value_w = std::min(86.0F, area.width * 0.2F);
   const float top = area.top + 38.0F;
   const float footer = 58.0F;
-  const float row_h = std::min(22.0F, (area.height - (top - area.top) - footer) / static_cast<float>(std::max<std::size_t>(rows.size(), 1)));
+  // Rows of at least 14 pixels: when not all pockets fit, the largest differences and the pockets paying the team
+  // are shown, in their usual order, and a last line counts the others (their tip: the money panel of one side).
+  constexpr float kMinRow = 14.0F;
+  const float room = area.height - (top - area.top) - footer;
+  std::vector<PocketRow> rows = all;
+  std::size_t hidden = 0;
+  const auto fit_rows = static_cast<std::size_t>(std::max(1.0F, std::floor(room / kMinRow)));
+  if (rows.size() > fit_rows) {
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (rows[a].pays_team != rows[b].pays_team) return rows[a].pays_team;
+      return std::fabs(rows[a].difference) > std::fabs(rows[b].difference);
+    });
+    std::vector<bool> keep(rows.size(), false);
+    for (std::size_t k = 0; k + 1 < fit_rows && k < order.size(); ++k) keep[order[k]] = true;
+    std::vector<PocketRow> kept;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (keep[i]) kept.push_back(rows[i]);
+    hidden = rows.size() - kept.size();
+    rows = std::move(kept);
+  }
+  const float row_h = std::min(22.0F, room / static_cast<float>(rows.size() + (hidden > 0 ? 1 : 0)));
   const float bars_left = area.left + name_w, bars_w = area.width - name_w - value_w;
   const float axis = bars_left + bars_w / 2.0F;
   double most = 1.0;
   for (const PocketRow& r : rows) most = std::max(most, std::fabs(r.difference));
   PocketRows hits;
   float y = top;
-  double net = 0.0;
+  const unsigned font = row_h >= 18.0F ? 12U : 11U;
+  const float text_y = (row_h - static_cast<float>(font) - 3.0F) / 2.0F;
   for (const PocketRow& r : rows) {
-    if (services::is_money(r.pocket)) net += r.difference;
     const sf::FloatRect row{area.left, y, area.width, row_h};
     hits.emplace_back(row, r.pocket);
-    if (r.pays_team) c.rect({area.left, y + 2.0F, name_w - 6.0F, row_h - 4.0F}, sf::Color{222, 234, 250});
-    c.text(pocket_name(r.pocket, lang), {area.left + 3.0F, y + (row_h - 15.0F) / 2.0F}, row_h >= 18.0F ? 12U : 10U,
+    if (r.pays_team) c.rect({area.left, y + 1.0F, name_w - 6.0F, row_h - 2.0F}, sf::Color{222, 234, 250});
+    const std::string_view long_name = pocket_name(r.pocket, lang);
+    const float name_room = name_w - 10.0F;
+    const std::string_view name =
+        c.text_width(long_name, font, r.pays_team) <= name_room ? long_name : pocket_short_name(r.pocket, lang);
+    c.text(c.fit(name, font, name_room, r.pays_team), {area.left + 3.0F, y + text_y}, font,
            r.pays_team ? palette::kTeam : palette::kText, Align::Left, r.pays_team);
     const float w = bars_w / 2.0F * f(std::fabs(r.difference) / most);
     const bool more = r.difference > 0.0;
-    c.rect({more ? axis : axis - w, y + 3.0F, w, row_h - 6.0F}, more ? palette::kCost : palette::kSaving);
-    c.text(fmt::format("{}{}", more ? "+" : "", short_euro_text(r.difference, lang)), {area.left + area.width, y + (row_h - 15.0F) / 2.0F},
-           12, more ? palette::kCost : (r.difference < 0.0 ? palette::kSaving : palette::kMuted), Align::Right);
+    c.rect({more ? axis : axis - w, y + 2.0F, w, row_h - 4.0F}, more ? palette::kCost : palette::kSaving);
+    c.text(c.fit(fmt::format("{}{}", more ? "+" : "", short_euro_text(r.difference, lang)), font, value_w - 4.0F),
+           {area.left + area.width, y + text_y}, font,
+           more ? palette::kCost : (r.difference < 0.0 ? palette::kSaving : palette::kMuted), Align::Right);
+    y += row_h;
+  }
+  if (hidden > 0) {
+    c.text(c.fit(fmt::format(fmt::runtime(c.tr(Label::MorePockets)), hidden), 11, name_w - 6.0F),
+           {area.left + 3.0F, y + text_y}, 11, palette::kMuted);
     y += row_h;
   }
   c.line({axis, top - 2.0F}, {axis, y + 2.0F}, palette::kBar);
-  c.text(std::string("← ") + str(c.tr(Label::Saving)), {axis - 6.0F, y + 2.0F}, 11, palette::kSaving, Align::Right);
-  c.text(str(c.tr(Label::ExtraCost)) + " →", {axis + 6.0F, y + 2.0F}, 11, palette::kCost);
-  c.text(str(c.tr(Label::PaysForTeam)), {area.left + 3.0F, y + 2.0F}, 11, palette::kTeam, Align::Left, true);
-  c.text(c.fit(fmt::format("{}: {}{}", c.tr(Label::NetForSociety), net > 0.0 ? "+" : "", short_euro_text(net, lang)), 12,
-               area.width, true),
-         {area.left, y + 18.0F}, 12, net > 0.0 ? palette::kCost : palette::kSaving, Align::Left, true);
+  const float saves_w = c.text(c.fit(std::string("← ") + str(c.tr(Label::Saving)), 11, axis - area.left - 50.0F),
+                               {axis - 6.0F, y + 2.0F}, 11, palette::kSaving, Align::Right);
+  c.text(c.fit(str(c.tr(Label::ExtraCost)) + " →", 11, area.left + area.width - axis - 8.0F), {axis + 6.0F, y + 2.0F},
+         11, palette::kCost);
+  c.text(c.fit(str(c.tr(Label::PaysForTeam)), 11, axis - 6.0F - saves_w - 10.0F - area.left - 3.0F, true),
+         {area.left + 3.0F, y + 2.0F}, 11, palette::kTeam, Align::Left, true);
+  // The net: the figure always whole, its words shortened when the panel is narrow.
+  const sf::Color net_colour = net > 0.0 ? palette::kCost : palette::kSaving;
+  const float net_w = c.text(fmt::format("{}{}", net > 0.0 ? "+" : "", short_euro_text(net, lang)),
+                             {area.left + area.width, y + 18.0F}, 12, net_colour, Align::Right, true);
+  c.text(c.fit(fmt::format("{}:", c.tr(Label::NetForSociety)), 12, area.width - net_w - 8.0F, true),
+         {area.left, y + 18.0F}, 12, net_colour, Align::Left, true);
   // Co-financiers withdrawing, municipal resizing, pooled settlements: the last ones.
   const auto& events = alt.run().financier_events();
   float ey = y + 36.0F;

@@ -31,6 +31,22 @@ bool Ui::button(Canvas& c, const sf::FloatRect& box, std::string_view text, bool
   return clicked;
 }
 
+bool Ui::checkbox(Canvas& c, const sf::FloatRect& box, sf::Color colour, bool checked) {
+  ++next_;
+  const bool over = box.contains(mouse_);
+  over_ = over_ || over;
+  c.rect(box, checked ? colour : sf::Color{246, 246, 248});
+  c.frame(box, over ? palette::kTeam : palette::kBar, checked ? 1.0F : 2.0F);
+  if (!checked) {
+    // Not taken in: crossed out.
+    c.line({box.left + 5.0F, box.top + 5.0F}, {box.left + box.width - 5.0F, box.top + box.height - 5.0F}, palette::kMuted, 2.0F);
+    c.line({box.left + box.width - 5.0F, box.top + 5.0F}, {box.left + 5.0F, box.top + box.height - 5.0F}, palette::kMuted, 2.0F);
+  }
+  const bool clicked = over && pressed_;
+  if (clicked) pressed_ = false;
+  return clicked;
+}
+
 bool Ui::slider(Canvas& c, const sf::FloatRect& box, std::string_view text, double& value, double lo, double hi,
                 double step, std::string_view value_text) {
   const int id = next_++;

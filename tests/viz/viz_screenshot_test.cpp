@@ -253,8 +253,8 @@ TEST(VizSave, KeyWWritesAScenarioThatRunsTheSameTeam) {
   const fs::path run_dir = out_file("saved_run"), plain_dir = out_file("plain_run");
   fs::remove_all(run_dir);
   fs::remove_all(plain_dir);
-  // FTE up twice and the mandate on before month 1, then W; twelve months on seed 7.
-  ASSERT_EQ(run_viz("wijkteam --households 2000 --seed 7 --set run.months=12 --months 12 --keys up,up,m,w --save-as " +
+  // FTE up twice, the mandate on and light orange taken in before month 1, then W; twelve months on seed 7.
+  ASSERT_EQ(run_viz("wijkteam --households 2000 --seed 7 --set run.months=12 --months 12 --keys up,up,m,7,w --save-as " +
                     toml.string() + " --team-figures " + figures.string()),
             0);
   ASSERT_TRUE(fs::exists(toml));
@@ -302,4 +302,15 @@ TEST(VizPresenter, ABadScriptIsBadInputNamingFileLineAndKey) {
   std::ifstream in(err);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_NE(text.find("bad_script.toml:7: panels: unknown panel"), std::string::npos) << text;
+}
+
+TEST(VizCommandLine, SplitOfTwoDistrictsIsRefused) {
+  // The split screen claims the same households on both sides: another district is bad input, said so.
+  const fs::path err = out_file("district.err");
+  EXPECT_EQ(run(std::string(WIJKSIM_VIZ_BINARY) + " wijkteam --compare deprived_district --months 1 --screenshot " +
+                out_file("never.png").string() + " 2> " + err.string()),
+            2);
+  std::ifstream in(err);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("not the same district"), std::string::npos) << text;
 }

@@ -65,7 +65,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
     {Label::Slower, "Slower", "Trager"},
     {Label::Faster, "Faster", "Sneller"},
     {Label::Reset, "Reset", "Opnieuw"},
-    {Label::NewSeed, "New seed", "Nieuwe seed"},
+    {Label::NewSeed, "New seed", "Nieuw toeval"},
     {Label::TeamOn, "Team: on", "Team: aan"},
     {Label::TeamOff, "Team: off", "Team: uit"},
     {Label::MandateOn, "Mandate: on", "Mandaat: aan"},
@@ -172,23 +172,6 @@ static_assert(labels_in_order(), "kLabels must follow the order of Label");
 
 using Pair = std::array<std::string_view, 2>;
 
-constexpr std::array<Pair, services::kPocketCount> kPockets{{
-    {"Municipality: Wmo", "Gemeente: Wmo"},
-    {"Municipality: youth", "Gemeente: jeugd"},
-    {"Municipality: work & income", "Gemeente: werk en inkomen"},
-    {"Municipality: debt help", "Gemeente: schuldhulp"},
-    {"Municipality: social work", "Gemeente: sociaal werk"},
-    {"National government", "Rijk"},
-    {"Health insurer", "Zorgverzekeraar"},
-    {"Long-term care", "Wet langdurige zorg"},
-    {"Justice", "Justitie"},
-    {"Housing corporation", "Woningcorporatie"},
-    {"Benefits agency (UWV)", "UWV"},
-    {"Household", "Huishouden"},
-    {"Employers, society", "Werkgevers, samenleving"},
-    {"Non-monetary (QALY)", "Niet-monetair (QALY)"},
-}};
-
 /// Short pocket names for narrow places (legends).
 constexpr std::array<Pair, services::kPocketCount> kPocketsShort{{
     {"Mun. Wmo", "Gem. Wmo"},
@@ -263,7 +246,7 @@ std::string_view label(Label key, Lang lang) {
   return lang == Lang::Nl ? e.nl : e.en;
 }
 
-std::string_view pocket_name(services::Pocket pocket, Lang lang) { return pick(kPockets[services::id(pocket)], lang); }
+std::string_view pocket_name(services::Pocket pocket, Lang lang) { return labels::pocket_label(pocket, lang); }
 std::string_view pocket_short_name(services::Pocket pocket, Lang lang) {
   return pick(kPocketsShort[services::id(pocket)], lang);
 }
@@ -286,11 +269,7 @@ std::string node_name(std::string_view schema_name, Lang lang) {
   return std::string(schema_name);
 }
 
-std::string item_name(services::Item item) {
-  std::string name(services::kItemNames[services::id(item)]);
-  for (char& c : name) c = c == '_' ? ' ' : c;
-  return name;
-}
+std::string_view item_name(services::Item item, Lang lang) { return labels::item_label(item, lang); }
 
 std::string count_text(double value, Lang lang) {
   const long long whole = std::llround(value);

@@ -557,8 +557,8 @@ void draw_pocket_tip(Canvas& c, const Alternative& alt, Pocket pocket, sf::Vecto
   const float col = 100.0F, name_w = 210.0F;
   sf::FloatRect box{0.0F, 0.0F, name_w + 3 * col + 16.0F, 16.0F * static_cast<float>(items.size()) + 48.0F};
   put_tip_box(c, box, mouse);
-  c.text(fmt::format("{} — {}", pocket_name(pocket, lang), c.tr(Label::Items)), {box.left + 8.0F, box.top + 6.0F}, 13,
-         palette::kText, Align::Left, true);
+  c.text(c.fit(fmt::format("{} — {}", pocket_name(pocket, lang), c.tr(Label::Items)), 13, box.width - 16.0F, true),
+         {box.left + 8.0F, box.top + 6.0F}, 13, palette::kText, Align::Left, true);
   float y = box.top + 26.0F;
   const float right = box.left + 8.0F + name_w;
   c.text(c.tr(Label::PaidZero), {right + col, y}, 11, palette::kMuted, Align::Right);
@@ -567,7 +567,8 @@ void draw_pocket_tip(Canvas& c, const Alternative& alt, Pocket pocket, sf::Vecto
   for (const std::size_t i : items) {
     y += 16.0F;
     const double diff = project[i] - zero[i];
-    c.text(item_name(static_cast<services::Item>(i)), {box.left + 8.0F, y}, 12, palette::kText);
+    c.text(c.fit(item_name(static_cast<services::Item>(i), lang), 12, name_w - 4.0F), {box.left + 8.0F, y}, 12,
+           palette::kText);
     c.text(short_euro_text(zero[i], lang), {right + col, y}, 12, palette::kText, Align::Right);
     c.text(short_euro_text(project[i], lang), {right + 2 * col, y}, 12, palette::kText, Align::Right);
     c.text(short_euro_text(diff, lang), {right + 3 * col, y}, 12,

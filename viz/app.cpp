@@ -195,7 +195,6 @@ std::string App::side_title(std::size_t side, const Canvas& c) const {
 }
 
 void App::draw_side(Canvas& c, std::size_t side, const sf::FloatRect& area) {
-  const Alternative& alt = *alts_[side];
   sf::FloatRect r = area;
   const unsigned title = split_ ? 13U : 16U;
   if (split_) {
@@ -584,12 +583,14 @@ int App::run_text_check() {
               draw(texture);  // lays out the dots and pocket rows for this view
               if (hover == 1) {
                 // A household: the first dot found on a grid over the window.
-                for (float y = kTitle; y < static_cast<float>(size.y) && mouse_.x < 0.0F; y += 7.0F)
-                  for (float x = 0.0F; x < static_cast<float>(size.x) / 2.0F; x += 7.0F)
-                    if (flows_[0].dot_at({x, y})) {
-                      mouse_ = {x, y};
+                for (unsigned py = static_cast<unsigned>(kTitle); py < size.y && mouse_.x < 0.0F; py += 7)
+                  for (unsigned px = 0; px < size.x / 2; px += 7) {
+                    const sf::Vector2f at{static_cast<float>(px), static_cast<float>(py)};
+                    if (flows_[0].dot_at(at)) {
+                      mouse_ = at;
                       break;
                     }
+                  }
               } else if (hover == 2 && !pockets_[split ? 1 : 0].empty()) {
                 // A pocket: the last row of the rightmost money panel, where the tip has least room.
                 const sf::FloatRect row = pockets_[split ? 1 : 0].back().first;
@@ -604,7 +605,7 @@ int App::run_text_check() {
               draw(texture);
               overflows_ = nullptr;
               ++views;
-              for (const std::string& line : found) overflows.push_back(view + ": " + line);
+              for (const std::string& line : found) overflows.push_back(fmt::format("{}: {}", view, line));
             }
   }
   // Presenter mode: each panel alone and two pairs, single and split, with a caption of two lines and more.

@@ -47,8 +47,9 @@ std::vector<ScriptStep> load_script(const std::filesystem::path& file) {
     if (t == nullptr) fail(file, node.source(), "step", "must be a table ([[step]])");
     ScriptStep step;
     bool has_month = false;
-    for (const auto& [k, v] : *t) {
-      const std::string_view key = k.str();
+    for (const auto& entry : *t) {
+      const std::string_view key = entry.first.str();
+      const toml::node& v = entry.second;
       const auto boolean = [&]() {
         if (!v.is_boolean()) fail(file, v.source(), key, "must be true or false");
         return *v.value<bool>();

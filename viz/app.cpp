@@ -28,6 +28,12 @@ std::string renderer_name() {
   return name != nullptr ? std::string(reinterpret_cast<const char*>(name)) : "unknown";
 }
 
+/// A texture of the window's size with the window's view, to draw views off screen.
+void make_texture(sf::RenderTexture& texture, sf::Vector2u size) {
+  if (!texture.create(size.x, size.y)) throw std::runtime_error("cannot create a texture to draw on");
+  texture.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+}
+
 }  // namespace
 
 std::optional<sf::Keyboard::Key> key_from_name(std::string_view name) {
@@ -565,8 +571,7 @@ int App::run_text_check() {
   const bool was_split = split_;
   for (const sf::Vector2u size : {sf::Vector2u{1280, 720}, sf::Vector2u{1600, 900}}) {
     sf::RenderTexture texture;
-    if (!texture.create(size.x, size.y)) throw std::runtime_error("cannot create a texture to draw on");
-    texture.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    make_texture(texture, size);
     for (const Lang lang : {Lang::En, Lang::Nl})
       for (const bool split : {false, true})
         for (const bool jcurve : {false, true})
@@ -618,8 +623,7 @@ int App::run_text_check() {
                                                  {PanelKind::Flows, PanelKind::JCurve}, {PanelKind::Services, PanelKind::Money}};
   for (const sf::Vector2u size : {sf::Vector2u{1280, 720}, sf::Vector2u{1600, 900}}) {
     sf::RenderTexture texture;
-    if (!texture.create(size.x, size.y)) throw std::runtime_error("cannot create a texture to draw on");
-    texture.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    make_texture(texture, size);
     for (const Lang lang : {Lang::En, Lang::Nl})
       for (const bool split : {false, true})
         for (const auto& set : sets) {

@@ -211,6 +211,14 @@ void Team::set_mandate(bool enabled, const TeamRoutes& routes) {
   routes_ = routes;
 }
 
+void Team::set_target(std::uint32_t level_bits) {
+  target_ = level_bits & ((1U << agents::kLevelCount) - 1U);
+  std::string text;
+  for (std::size_t l = 0; l < agents::kLevelCount; ++l)
+    if ((target_ & (1U << l)) != 0) text += (text.empty() ? "" : "+") + std::string(agents::kLevelNames[l]);
+  def_.target = text;
+}
+
 void Team::set_custom_budget(double eur_a_year) {
   const double budget = std::max(0.0, eur_a_year);
   budget_left_ = std::max(0.0, budget_left_ + budget - def_.mandate.custom_budget);

@@ -129,6 +129,10 @@ class Team {
   void set_mandate(bool enabled, const TeamRoutes& routes);
   /// Custom budget in EUR a year; what is left this year changes by the difference.
   void set_custom_budget(double eur_a_year);
+  /// Levels taken in, one bit per level (bit i: agents::Level i); others are referred on. The def's `target`
+  /// text follows, so def() still describes the team.
+  void set_target(std::uint32_t level_bits);
+  std::uint32_t target() const { return target_; }
   bool staffed() const { return fte_ > 0.0; }
 
  private:

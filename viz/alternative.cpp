@@ -20,6 +20,7 @@ TeamControls controls_of(const services::TeamDef& team) {
   c.outreach = team.finding.outreach_visits;
   c.mandate = team.mandate.enabled;
   c.budget = team.mandate.custom_budget;
+  c.target = services::parse_name_set(team.target, agents::kLevelNames).bits;
   return c;
 }
 
@@ -51,13 +52,24 @@ void add_month(Series& s, const sim::World& world, kernel::Month m) {
   for (std::size_t l = 0; l < agents::kLevelCount; ++l)
     s.levels.back()[l] = static_cast<double>(world.records().back().levels[l]);
   double cost = 0.0;
+  s.pockets.emplace_back();
   for (kernel::PocketId p = 0; p < services::kPocketCount; ++p)
     for (kernel::ItemId i = 0; i < services::kItemCount; ++i) {
       const double eur = kernel::to_eur(world.ledger().at(m, p, i));
       s.totals[p][i] += eur;
+      s.pockets.back()[p] += eur;
       if (services::is_money(static_cast<services::Pocket>(p))) cost += eur;
     }
   s.cost.push_back(cost);
+}
+
+/// Client hours a month per level for a caseload norm (orange households per FTE), from the scenario's hours.
+std::array<double, agents::kLevelCount> hours_for_norm(const services::TeamDef& base, double norm) {
+  const double orange = base.hours[agents::index(agents::Level::Orange)];
+  const double scale = orange > 0.0 ? base.hours_per_fte / norm / orange : 1.0;
+  std::array<double, agents::kLevelCount> hours = base.hours;
+  for (double& h : hours) h *= scale;
+  return hours;
 }
 
 }  // namespace
@@ -114,14 +126,11 @@ void Alternative::apply_controls() {
   const services::TeamDef& base = def_->teams.front();
   if (controls_.on != applied_.on || controls_.fte != applied_.fte) team.set_fte(controls_.on ? controls_.fte : 0.0);
   if (controls_.norm != applied_.norm && controls_.norm > 0.0) {
-    const double orange = base.hours[agents::index(agents::Level::Orange)];
-    const double scale = orange > 0.0 ? base.hours_per_fte / controls_.norm / orange : 1.0;
-    std::array<double, agents::kLevelCount> hours = base.hours;
-    for (double& h : hours) h *= scale;
-    team.set_hours(hours);
+    team.set_hours(hours_for_norm(base, controls_.norm));
   }
   if (controls_.outreach != applied_.outreach) team.set_outreach_visits(controls_.outreach);
   if (controls_.budget != applied_.budget) team.set_custom_budget(controls_.budget);
+  if (controls_.target != applied_.target && controls_.target != 0) team.set_target(controls_.target);
   if (controls_.mandate != applied_.mandate) {
     // The mandate is a set of edges in the referral graph: rebuild it and read the team's routes again.
     std::vector<services::TeamDef> defs;
@@ -132,6 +141,26 @@ void Alternative::apply_controls() {
     rebuild_graph();
   }
   applied_ = controls_;
+}
+
+scenarios::ScenarioDef Alternative::configuration() const {
+  scenarios::ScenarioDef def = *def_;
+  if (!has_team()) return def;
+  services::TeamDef& team = def.teams.front();
+  const services::TeamDef& base = def_->teams.front();
+  const TeamControls start = controls_of(base);
+  team.fte = controls_.on ? controls_.fte : 0.0;
+  if (controls_.norm != start.norm && controls_.norm > 0.0) team.hours = hours_for_norm(base, controls_.norm);
+  team.finding.outreach_visits = controls_.outreach;
+  team.mandate.enabled = controls_.mandate;
+  team.mandate.custom_budget = controls_.budget;
+  if (controls_.target != start.target && controls_.target != 0) {
+    team.target.clear();
+    for (std::size_t l = 0; l < agents::kLevelCount; ++l)
+      if ((controls_.target & (1U << l)) != 0)
+        team.target += (team.target.empty() ? "" : "+") + std::string(agents::kLevelNames[l]);
+  }
+  return def;
 }
 
 void Alternative::step() {

@@ -26,6 +26,7 @@ struct TeamControls {
   double outreach = 0.0;   ///< home visits per FTE-month
   bool mandate = false;    ///< may grant provisions on the spot and stop evictions
   double budget = 0.0;     ///< custom budget, EUR a year
+  std::uint32_t target = 0b1100;  ///< levels taken in, bit i for agents::Level i (default orange and red)
 };
 
 /// Money booked per pocket and item over the months simulated so far, EUR.
@@ -36,6 +37,7 @@ struct Series {
   std::vector<std::array<double, agents::kLevelCount>> levels;  ///< households per level
   std::vector<double> cost;                                     ///< EUR booked on the money pockets
   ItemTotals totals{};                                          ///< cumulative per pocket and item
+  std::vector<std::array<double, services::kPocketCount>> pockets;  ///< EUR booked per pocket in each month
 };
 
 class Alternative {
@@ -59,6 +61,9 @@ class Alternative {
   const TeamControls& controls() const { return controls_; }
   /// Apply the controls to the first team of the project world (from next month).
   void apply_controls();
+  /// The configuration as on screen: the scenario with the controls written into its first team and the current
+  /// seed, so that a run of it from month 0 is this window's run when the controls were set before month 1.
+  scenarios::ScenarioDef configuration() const;
 
   const services::ReferralGraph& graph() const { return graph_; }
   /// Traffic on each edge of graph() this month, in the order of boost::edges.

@@ -1,7 +1,9 @@
 #include "viz/canvas.hpp"
 
 #include <array>
+#include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 
 namespace wijksim::viz {
 
@@ -32,12 +34,17 @@ sf::String utf8(std::string_view s) { return sf::String::fromUtf8(s.begin(), s.e
 Canvas::Canvas(sf::RenderTarget& target, const Fonts& fonts, Lang lang)
     : target_(target), fonts_(fonts), lang_(lang) {}
 
-float Canvas::text_width(std::string_view s, unsigned size, bool bold) {
+sf::FloatRect Canvas::measure(std::string_view s, unsigned size, bool bold) {
   text_.setFont(bold ? fonts_.bold : fonts_.regular);
   text_.setString(utf8(s));
-  text_.setCharacterSize(size);
-  return text_.getLocalBounds().width;
+  // Glyphs rasterised at the zoomed size and scaled back stay sharp when a view enlarges the drawing.
+  text_.setCharacterSize(static_cast<unsigned>(std::lround(static_cast<float>(size) * zoom_)));
+  text_.setScale(1.0F / zoom_, 1.0F / zoom_);
+  const sf::FloatRect local = text_.getLocalBounds();
+  return {local.left / zoom_, local.top / zoom_, local.width / zoom_, local.height / zoom_};
 }
+
+float Canvas::text_width(std::string_view s, unsigned size, bool bold) { return measure(s, size, bold).width; }
 
 std::string Canvas::fit(std::string_view s, unsigned size, float max_width, bool bold) {
   std::string out(s);
@@ -48,16 +55,80 @@ std::string Canvas::fit(std::string_view s, unsigned size, float max_width, bool
     if (!out.empty()) out.pop_back();
     if (text_width(out + "…", size, bold) <= max_width) break;
   }
-  return out + "…";
+  out += "…";
+  fitted_.emplace_back(out, std::string(s));
+  return out;
+}
+
+std::vector<std::string> Canvas::wrap(std::string_view s, unsigned size, float max_width, bool bold) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t end = std::min(s.find(' ', start), s.size());
+    const std::string_view word = s.substr(start, end - start);
+    const std::string joined = line.empty() ? std::string(word) : line + " " + std::string(word);
+    if (line.empty() || text_width(joined, size, bold) <= max_width) {
+      line = joined;
+    } else {
+      lines.push_back(fit(line, size, max_width, bold));
+      line = std::string(word);
+    }
+    start = end + 1;
+  }
+  if (!line.empty()) lines.push_back(fit(line, size, max_width, bold));
+  return lines;
+}
+
+float Canvas::paragraph(std::string_view s, sf::Vector2f pos, unsigned size, float max_width, sf::Color colour,
+                        std::size_t max_lines, bool bold) {
+  std::vector<std::string> lines = wrap(s, size, max_width, bold);
+  if (lines.size() > max_lines && max_lines > 0) {
+    // The rest goes on the last line, shortened; its tip shows the whole text.
+    std::string last = lines[max_lines - 1];
+    for (std::size_t i = max_lines; i < lines.size(); ++i) last += " " + lines[i];
+    lines.resize(max_lines);
+    lines.back() = fit(last, size, max_width, bold);
+    fitted_.emplace_back(lines.back(), std::string(s));
+  }
+  const float step = std::round(static_cast<float>(size) * 1.3F);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    text(lines[i], {pos.x, pos.y + step * static_cast<float>(i)}, size, colour, Align::Left, bold);
+  return step * static_cast<float>(lines.size());
+}
+
+void Canvas::region(const sf::FloatRect& bounds, std::string_view name) {
+  region_ = bounds;
+  region_name_ = std::string(name);
 }
 
 float Canvas::text(std::string_view s, sf::Vector2f pos, unsigned size, sf::Color colour, Align align, bool bold) {
-  const float width = text_width(s, size, bold);
-  const float x = align == Align::Left ? pos.x : (align == Align::Centre ? pos.x - width / 2.0F : pos.x - width);
+  const sf::FloatRect ink = measure(s, size, bold);
+  const float width = ink.width;
+  // Right and centred text is placed by its glyphs' bounds (the first glyph's bearing included), so that it
+  // ends at pos.x, not a pixel beyond.
+  const float ink_right = ink.left + width;
+  const float x = align == Align::Left ? pos.x - std::min(0.0F, ink.left)
+                                       : (align == Align::Centre ? pos.x - ink_right / 2.0F : pos.x - ink_right);
   text_.setFillColor(colour);
-  // Whole pixels keep small glyphs sharp.
-  text_.setPosition(std::round(x), std::round(pos.y));
+  // Whole screen pixels keep small glyphs sharp.
+  const float px = (align == Align::Right ? std::floor(x * zoom_) : std::ceil(x * zoom_ - 0.01F)) / zoom_;
+  text_.setPosition(px, std::round(pos.y * zoom_) / zoom_);
   target_.draw(text_);
+  const sf::FloatRect drawn = text_.getGlobalBounds();
+  if (!fitted_.empty()) {
+    const auto full = std::find_if(fitted_.begin(), fitted_.end(), [&](const auto& f) { return f.first == s; });
+    if (full != fitted_.end()) shortened_.emplace_back(drawn, full->second);
+  }
+  // Half a pixel of slack for rounding to whole pixels.
+  constexpr float kSlack = 0.5F;
+  if (overflows_ != nullptr && drawn.width > 0.0F &&
+      (drawn.left < region_.left - kSlack || drawn.top < region_.top - kSlack ||
+       drawn.left + drawn.width > region_.left + region_.width + kSlack ||
+       drawn.top + drawn.height > region_.top + region_.height + kSlack))
+    overflows_->push_back(fmt::format("\"{}\" [{:.0f},{:.0f} {:.0f}x{:.0f}] leaves {} [{:.0f},{:.0f} {:.0f}x{:.0f}]", s,
+                                      drawn.left, drawn.top, drawn.width, drawn.height, region_name_, region_.left,
+                                      region_.top, region_.width, region_.height));
   return width;
 }
 
@@ -97,9 +168,11 @@ void Canvas::polyline(const std::vector<sf::Vector2f>& points, sf::Color colour,
 }
 
 sf::FloatRect Canvas::panel(const sf::FloatRect& r, std::string_view title, unsigned size) {
+  region(r, title);
   rect(r, palette::kPanel);
   frame(r, palette::kGrid);
   text(fit(title, size, r.width - 20.0F, true), {r.left + 10.0F, r.top + 6.0F}, size, palette::kText, Align::Left, true);
+  if (inject_) text(std::string(title) + " " + std::string(title), {r.left + 10.0F, r.top + 6.0F}, size);
   const float head = static_cast<float>(size) + 16.0F;
   return {r.left + 8.0F, r.top + head, r.width - 16.0F, r.height - head - 6.0F};
 }

@@ -4,7 +4,9 @@
 #include <SFML/Graphics.hpp>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "agents/domains.hpp"
@@ -49,6 +51,17 @@ class Canvas {
              Align align = Align::Left, bool bold = false);
   /// The text, shortened with an ellipsis when it is wider than max_width pixels.
   std::string fit(std::string_view s, unsigned size, float max_width, bool bold = false);
+  /// The text broken into lines no wider than max_width at spaces (a word wider than that is shortened).
+  std::vector<std::string> wrap(std::string_view s, unsigned size, float max_width, bool bold = false);
+  /// Draw wrapped text, at most max_lines lines (the last one shortened when more would follow); returns the
+  /// height used.
+  float paragraph(std::string_view s, sf::Vector2f pos, unsigned size, float max_width, sf::Color colour,
+                  std::size_t max_lines, bool bold = false);
+  /// Text is drawn for a view that enlarges the drawing this many times (presenter mode): glyphs are made at
+  /// the screen's size, so they stay sharp.
+  void set_zoom(float zoom) { zoom_ = zoom; }
+  /// Bounds of UTF-8 text as drawn at the origin.
+  sf::FloatRect measure(std::string_view s, unsigned size, bool bold = false);
   /// Width in pixels of UTF-8 text.
   float text_width(std::string_view s, unsigned size, bool bold = false);
   /// A filled rectangle.
@@ -62,6 +75,17 @@ class Canvas {
   /// A white panel with a title; returns the area below the title.
   sf::FloatRect panel(const sf::FloatRect& r, std::string_view title, unsigned size = 16);
 
+  /// Texts drawn from now on belong to this region (a panel, a bar, a tip): checked against it when checking.
+  void region(const sf::FloatRect& bounds, std::string_view name);
+  /// The current region and its name, to put back after a widget's own.
+  std::pair<sf::FloatRect, std::string> current_region() const { return {region_, region_name_}; }
+  /// Record every text that leaves its region in `overflows` (one line each), until called with nullptr.
+  void check_into(std::vector<std::string>* overflows) { overflows_ = overflows; }
+  /// A fault for the check to find: every panel draws its title a second time, twice over and unmeasured.
+  void inject_unmeasured(bool on) { inject_ = on; }
+  /// Texts drawn shortened with an ellipsis: where they are and their full wording (for a tip on hover).
+  const std::vector<std::pair<sf::FloatRect, std::string>>& shortened() const { return shortened_; }
+
   Lang lang() const { return lang_; }
   /// The fixed text in the window's language.
   std::string_view tr(Label key) const { return label(key, lang_); }
@@ -74,6 +98,13 @@ class Canvas {
   sf::Text text_;
   sf::RectangleShape rect_;
   sf::VertexArray strip_{sf::Quads};
+  sf::FloatRect region_{0.0F, 0.0F, 1e9F, 1e9F};
+  std::string region_name_ = "window";
+  std::vector<std::string>* overflows_ = nullptr;
+  bool inject_ = false;
+  float zoom_ = 1.0F;
+  std::vector<std::pair<std::string, std::string>> fitted_;  ///< shortened text, full text (this frame)
+  std::vector<std::pair<sf::FloatRect, std::string>> shortened_;
 };
 
 /// Convert UTF-8 to SFML's string.

@@ -171,7 +171,7 @@ void FlowsView::draw_columns(Canvas& c, const Alternative& alt) const {
     c.rect(r, with_alpha(level_colour(Level::Red), 45));
     std::string text(c.tr(kAwayLabels[k]));
     if (rec != nullptr) text += fmt::format("  +{}", rec->events[static_cast<std::size_t>(kAwayEvents[k])]);
-    c.text(text, {r.left + 2.0F, r.top - 14.0F}, 11, palette::kText);
+    c.text(c.fit(text, 11, area_.left + area_.width - r.left - 2.0F), {r.left + 2.0F, r.top - 14.0F}, 11, palette::kText);
   }
 }
 

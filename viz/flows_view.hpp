@@ -27,6 +27,9 @@ class FlowsView {
   /// The dot under a point, if any.
   std::optional<std::size_t> dot_at(sf::Vector2f p) const;
 
+  /// Where dot `dot` is drawn now (mid-glide included).
+  sf::Vector2f position(std::size_t dot) const;
+
  private:
   struct Column {
     sf::FloatRect box;                          ///< where its dots live
@@ -34,7 +37,6 @@ class FlowsView {
   };
   void lay_out(const sf::FloatRect& area);
   sf::Vector2f target(const Alternative& alt, std::size_t dot) const;
-  sf::Vector2f position(std::size_t dot) const;
   void draw_columns(Canvas& c, const Alternative& alt) const;
   void draw_arcs(Canvas& c, const Alternative& alt) const;
   void draw_dots(Canvas& c) const;

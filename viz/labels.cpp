@@ -21,8 +21,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
     {Label::Services, "Services: teams, providers, referrals", "Hulp: teams, aanbieders, verwijzingen"},
     {Label::Money, "Money per pocket: with team minus zero alternative",
      "Geld per portemonnee: met team min nulalternatief"},
-    {Label::TimeSeries, "Over time (solid: with team, dotted: zero alternative)",
-     "In de tijd (doorgetrokken: met team, gestippeld: nulalternatief)"},
+    {Label::TimeSeries, "Over time  [J: J-curve]", "In de tijd  [J: J-curve]"},
     {Label::Households, "households", "huishoudens"},
     {Label::Escalated, "escalated (away from home)", "geëscaleerd (uit huis)"},
     {Label::AtHome, "at home", "thuis"},
@@ -66,7 +65,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
     {Label::Slower, "Slower", "Trager"},
     {Label::Faster, "Faster", "Sneller"},
     {Label::Reset, "Reset", "Opnieuw"},
-    {Label::NewSeed, "New seed", "Nieuwe seed"},
+    {Label::NewSeed, "New seed", "Nieuw toeval"},
     {Label::TeamOn, "Team: on", "Team: aan"},
     {Label::TeamOff, "Team: off", "Team: uit"},
     {Label::MandateOn, "Mandate: on", "Mandaat: aan"},
@@ -94,11 +93,15 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "T  team on / off\n"
      "M  mandate on / off\n"
      "Up / Down  FTE +0.5 / -0.5\n"
+     "6 7 8 9  team takes in green / light orange / orange / red\n"
      "Y  money: cumulative / this year\n"
+     "J  over time / J-curve\n"
      "C  A/B split screen on / off\n"
      "Tab  controls act on configuration A / B\n"
      "L  Nederlands / English\n"
      "P or F12  screenshot (PNG in the current folder)\n"
+     "W  save the configuration (scenario TOML)\n"
+     "F  presenter mode; 1-5 panel, Shift+1-5 a second\n"
      "H or F1  this help\n"
      "Esc or Q  quit",
      "Spatie  start / pauze\n"
@@ -109,11 +112,15 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "T  team aan / uit\n"
      "M  mandaat aan / uit\n"
      "Omhoog / Omlaag  fte +0,5 / -0,5\n"
+     "6 7 8 9  team neemt groen / lichtoranje / oranje / rood op\n"
      "Y  geld: cumulatief / dit jaar\n"
+     "J  in de tijd / J-curve\n"
      "C  A/B gesplitst scherm aan / uit\n"
      "Tab  knoppen werken op configuratie A / B\n"
      "L  Nederlands / English\n"
      "P of F12  schermafdruk (PNG in de huidige map)\n"
+     "W  configuratie opslaan (scenario-TOML)\n"
+     "F  presentatiemodus; 1-5 paneel, Shift+1-5 een tweede\n"
      "H of F1  deze hulp\n"
      "Esc of Q  stoppen"},
     {Label::HelpMouse,
@@ -140,6 +147,20 @@ constexpr std::array<Entry, static_cast<std::size_t>(Label::Count)> kLabels{{
      "rode balk: betaalt meer dan zonder team; groene balk: bespaart"},
     {Label::DotsMove, "dots move when a household changes level", "stippen bewegen als een huishouden van niveau wisselt"},
     {Label::NetForSociety, "net, all money pockets", "netto, alle geldportemonnees"},
+    {Label::JCurve, "Prevention over time: the J-curve  [J]", "Preventie in de tijd: de J-curve  [J]"},
+    {Label::JCurveNote, "net gain of the team (zero alternative minus with team), cumulative, discounted at {} a year",
+     "netto opbrengst van het team (nulalternatief min met team), cumulatief, verdisconteerd tegen {} per jaar"},
+    {Label::Society, "Society", "Maatschappij"},
+    {Label::PaybackAt, "paid back: month {}", "terugverdiend: maand {}"},
+    {Label::NotPaidBack, "not paid back yet", "nog niet terugverdiend"},
+    {Label::LevelsDifference, "households per level: with team minus zero alternative",
+     "huishoudens per niveau: met team min nulalternatief"},
+    {Label::CostLines, "solid: with team, dotted: zero alternative", "doorgetrokken: met team, gestippeld: nulalternatief"},
+    {Label::NoDifference, "no difference with the zero alternative", "geen verschil met het nulalternatief"},
+    {Label::Target, "levels taken in", "doelgroep"},
+    {Label::MorePockets, "+ {} smaller pockets", "+ {} kleinere portemonnees"},
+    {Label::SavedConfiguration, "configuration saved as", "configuratie opgeslagen als"},
+    {Label::CannotWrite, "cannot write", "kan niet schrijven"},
 }};
 
 constexpr bool labels_in_order() {
@@ -151,21 +172,22 @@ static_assert(labels_in_order(), "kLabels must follow the order of Label");
 
 using Pair = std::array<std::string_view, 2>;
 
-constexpr std::array<Pair, services::kPocketCount> kPockets{{
-    {"Municipality: Wmo", "Gemeente: Wmo"},
-    {"Municipality: youth", "Gemeente: jeugd"},
-    {"Municipality: work & income", "Gemeente: werk en inkomen"},
-    {"Municipality: debt help", "Gemeente: schuldhulp"},
-    {"Municipality: social work", "Gemeente: sociaal werk"},
-    {"National government", "Rijk"},
+/// Short pocket names for narrow places (legends).
+constexpr std::array<Pair, services::kPocketCount> kPocketsShort{{
+    {"Mun. Wmo", "Gem. Wmo"},
+    {"Mun. youth", "Gem. jeugd"},
+    {"Mun. work & income", "Gem. werk en inkomen"},
+    {"Mun. debt help", "Gem. schuldhulp"},
+    {"Mun. social work", "Gem. sociaal werk"},
+    {"National gov.", "Rijk"},
     {"Health insurer", "Zorgverzekeraar"},
-    {"Long-term care", "Wet langdurige zorg"},
+    {"Long-term care", "Wlz"},
     {"Justice", "Justitie"},
-    {"Housing corporation", "Woningcorporatie"},
-    {"Benefits agency (UWV)", "UWV"},
+    {"Housing corp.", "Corporatie"},
+    {"UWV", "UWV"},
     {"Household", "Huishouden"},
     {"Employers, society", "Werkgevers, samenleving"},
-    {"Non-monetary (QALY)", "Niet-monetair (QALY)"},
+    {"QALY", "QALY"},
 }};
 
 constexpr std::array<Pair, 5> kSupport{
@@ -224,7 +246,10 @@ std::string_view label(Label key, Lang lang) {
   return lang == Lang::Nl ? e.nl : e.en;
 }
 
-std::string_view pocket_name(services::Pocket pocket, Lang lang) { return pick(kPockets[services::id(pocket)], lang); }
+std::string_view pocket_name(services::Pocket pocket, Lang lang) { return labels::pocket_label(pocket, lang); }
+std::string_view pocket_short_name(services::Pocket pocket, Lang lang) {
+  return pick(kPocketsShort[services::id(pocket)], lang);
+}
 std::string_view support_name(agents::Support support, Lang lang) {
   return pick(kSupport[static_cast<std::size_t>(support)], lang);
 }
@@ -244,11 +269,7 @@ std::string node_name(std::string_view schema_name, Lang lang) {
   return std::string(schema_name);
 }
 
-std::string item_name(services::Item item) {
-  std::string name(services::kItemNames[services::id(item)]);
-  for (char& c : name) c = c == '_' ? ' ' : c;
-  return name;
-}
+std::string_view item_name(services::Item item, Lang lang) { return labels::item_label(item, lang); }
 
 std::string count_text(double value, Lang lang) {
   const long long whole = std::llround(value);
@@ -266,6 +287,7 @@ std::string decimal_text(double value, int decimals, Lang lang) {
 }
 
 std::string short_euro_text(double eur, Lang lang) {
+  if (std::fabs(eur) < 0.5) eur = 0.0;  // no "€ -0"
   const double size = std::fabs(eur);
   if (size >= 1e6) return "€ " + decimal_text(eur / 1e6, size >= 1e8 ? 0 : 2, lang) + " mln";
   if (size >= 1e4) return "€ " + decimal_text(eur / 1e3, 0, lang) + "k";

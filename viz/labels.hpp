@@ -25,17 +25,20 @@ enum class Label : std::uint8_t {
   Play, Pause, Step, Slower, Faster, Reset, NewSeed, TeamOn, TeamOff, MandateOn, MandateOff, Fte, Norm, Outreach,
   Budget, Split, Help, Screenshot, Language, Speed, Seed, Side, Configuration, Finished, HelpTitle, HelpKeys,
   HelpMouse, Support, Severity, History, Income, Housing, Type, Items, PaidZero, PaidProject, Difference,
-  MonthsShort, HoursMonth, Referrals, FteNow, Saved, Legend, DotsMove, NetForSociety, Count
+  MonthsShort, HoursMonth, Referrals, FteNow, Saved, Legend, DotsMove, NetForSociety, JCurve, JCurveNote, Society, PaybackAt, NotPaidBack, LevelsDifference,
+  CostLines, NoDifference, Target, MorePockets, SavedConfiguration, CannotWrite, Count
 };
 /// A text in the language.
 std::string_view label(Label key, Lang lang);
 
 /// Name of a problem level ("Light orange" / "Lichtoranje"), as in the reports.
 inline std::string_view level_name(agents::Level level, Lang lang) { return labels::level_label(level, lang); }
-/// Short name of a pocket ("Health insurer" / "Zorgverzekeraar").
+/// Name of a pocket as in the reports ("Health insurer" / "Zorgverzekeraar").
 std::string_view pocket_name(services::Pocket pocket, Lang lang);
-/// Name of a ledger item: its schema name with spaces ("team staff").
-std::string item_name(services::Item item);
+/// A shorter name of a pocket for narrow places ("Mun. Wmo" / "Gem. Wmo").
+std::string_view pocket_short_name(services::Pocket pocket, Lang lang);
+/// Name of a ledger item as in the reports ("team staff" / "teampersoneel").
+std::string_view item_name(services::Item item, Lang lang);
 /// Name of a support status ("waiting" / "wacht").
 std::string_view support_name(agents::Support support, Lang lang);
 

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -27,7 +28,7 @@ constexpr const char* kDescription =
     "neighbourhood team), so a team is on screen. Each configuration is paired with its zero\n"
     "alternative (same households, same random numbers, no team).\n"
     "Keys: Space play/pause, Right step, +/- speed, R reset, S new seed, T team on/off, M mandate,\n"
-    "Up/Down FTE, Y money cumulative/this year, C split screen, Tab side, L language, P screenshot,\n"
+    "Up/Down FTE, Y money cumulative/this year, J J-curve, W save configuration, C split screen, Tab side, L language, P screenshot,\n"
     "H help, Esc quit.\n"
     "Headless (no user input, works under xvfb-run): --months N --screenshot FILE.png and/or --frames DIR.";
 
@@ -45,9 +46,26 @@ std::vector<scenarios::ScenarioDef> load_configurations(const viz::Options& o) {
   return defs;
 }
 
+/// Two configurations are shown on the same households when everything that makes the households and their
+/// months is equal: size, seed, population, network, dynamics, levels, care as usual and providers.
+std::vector<std::string_view> household_differences(const scenarios::ScenarioDef& a, const scenarios::ScenarioDef& b) {
+  std::vector<std::string_view> differ;
+  if (a.run.households != b.run.households) differ.emplace_back("run.households");
+  if (a.run.seed != b.run.seed) differ.emplace_back("run.seed");
+  if (!(a.population == b.population)) differ.emplace_back("population");
+  if (!(a.network == b.network)) differ.emplace_back("network");
+  if (!(a.dynamics == b.dynamics)) differ.emplace_back("dynamics");
+  if (!(a.level == b.level)) differ.emplace_back("level");
+  if (!(a.care == b.care)) differ.emplace_back("care");
+  if (!(a.providers == b.providers)) differ.emplace_back("providers");
+  return differ;
+}
+
 /// Where headless output goes, checked before anything is simulated.
 void check_outputs(const viz::Options& o) {
   if (!o.screenshot.empty()) sim::check_output_file(o.screenshot, "--screenshot");
+  if (!o.save_as.empty()) sim::check_output_file(o.save_as, "--save-as");
+  if (!o.team_figures.empty()) sim::check_output_file(o.team_figures, "--team-figures");
   std::error_code error;
   if (!o.frames.empty() && !std::filesystem::is_directory(o.frames, error))
     sim::check_output_folder(o.frames, "--frames");
@@ -102,6 +120,18 @@ int main(int argc, char** argv) {
   cli.add_option("--mouse", o.mouse, "Headless: mouse at x,y (pixels) to show a household's or pocket's tip")
       ->delimiter(',')
       ->expected(2);
+  cli.add_flag("--present", o.present, "Presenter mode: large fonts, one panel (keys 1-5, Shift adds a second), "
+               "a caption line (F toggles)");
+  cli.add_option("--script", o.script, "Workshop script for presenter mode: [[step]] tables (month, caption, pause, "
+                 "panels, team, mandate, fte, lang, present)");
+  cli.add_option("--save-as", o.save_as, "W saves the configuration to this TOML file (default: a timestamped name)");
+  cli.add_option("--team-figures", o.team_figures,
+                 "Headless: write the first team's figures every month as CSV (the rows of teams_by_month.csv)");
+  cli.add_flag("--check-text", o.check_text,
+               "Headless: draw every view (1280x720 and 1600x900, en and nl, single and split, panels, tips, help) "
+               "after --months (default 24) and list every text that leaves its panel; exit 1 if any does");
+  cli.add_flag("--check-inject", o.check_inject,
+               "With --check-text: draw each panel's title again, doubled and unmeasured, so the check must fail");
   cli.add_option("--bench-frames", o.bench_frames, "Frame-time benchmark: frames per measurement; prints fps")
       ->check(cli::whole_number(0, cli::maxima::kFrames));
   cli.add_option("--width", o.width, "Window width in pixels")->default_val(1600)->check(CLI::Range(640U, 7680U));
@@ -115,9 +145,25 @@ int main(int argc, char** argv) {
   std::vector<scenarios::ScenarioDef> defs;
   try {
     defs = load_configurations(o);
+    if (defs.size() == 2) {
+      const auto differ = household_differences(defs[0], defs[1]);
+      if (!differ.empty())
+        throw scenarios::ScenarioError(
+            o.compare, 0, std::string(differ.front()),
+            fmt::format("not the same district as '{}' ({} differ): the split screen shows two configurations on "
+                        "the same households, so both need the same households, seed and district",
+                        defs[0].name, fmt::join(differ, ", ")));
+    }
+    if (!o.script.empty()) {
+      sim::check_input_file(o.script, "--script");
+      o.steps = viz::load_script(o.script);
+    }
     check_outputs(o);
   } catch (const scenarios::ScenarioError& e) {
     std::cerr << "error: " << e.what() << "\n";  // escaped by ScenarioError
+    return kBadInput;
+  } catch (const viz::ScriptError& e) {
+    std::cerr << "error: " << kernel::printable(e.what()) << "\n";
     return kBadInput;
   } catch (const std::exception& e) {
     // Whatever else a scenario file made go wrong is still bad input, said without a crash.
@@ -130,6 +176,7 @@ int main(int argc, char** argv) {
   try {
     viz::App app(o, fonts, defs);
     if (o.bench_frames > 0) return app.run_bench();
+    if (o.check_text) return app.run_text_check();
     if (o.headless()) return app.run_headless();
     return app.run_window();
   } catch (const std::exception& e) {

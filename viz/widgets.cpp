@@ -21,8 +21,27 @@ bool Ui::button(Canvas& c, const sf::FloatRect& box, std::string_view text, bool
   const sf::Color fill = lit ? palette::kTeam : (over ? sf::Color{222, 228, 240} : sf::Color{246, 246, 248});
   c.rect(box, fill);
   c.frame(box, over ? palette::kTeam : palette::kZero);
-  c.text(text, {box.left + box.width / 2.0F, box.top + box.height / 2.0F - 9.0F}, 14,
+  const auto outer = c.current_region();
+  c.region(box, "button");
+  c.text(c.fit(text, 14, box.width - 6.0F), {box.left + box.width / 2.0F, box.top + box.height / 2.0F - 9.0F}, 14,
          lit ? sf::Color::White : palette::kText, Align::Centre);
+  c.region(outer.first, outer.second);
+  const bool clicked = over && pressed_;
+  if (clicked) pressed_ = false;
+  return clicked;
+}
+
+bool Ui::checkbox(Canvas& c, const sf::FloatRect& box, sf::Color colour, bool checked) {
+  ++next_;
+  const bool over = box.contains(mouse_);
+  over_ = over_ || over;
+  c.rect(box, checked ? colour : sf::Color{246, 246, 248});
+  c.frame(box, over ? palette::kTeam : palette::kBar, checked ? 1.0F : 2.0F);
+  if (!checked) {
+    // Not taken in: crossed out.
+    c.line({box.left + 5.0F, box.top + 5.0F}, {box.left + box.width - 5.0F, box.top + box.height - 5.0F}, palette::kMuted, 2.0F);
+    c.line({box.left + box.width - 5.0F, box.top + 5.0F}, {box.left + 5.0F, box.top + box.height - 5.0F}, palette::kMuted, 2.0F);
+  }
   const bool clicked = over && pressed_;
   if (clicked) pressed_ = false;
   return clicked;
@@ -38,8 +57,11 @@ bool Ui::slider(Canvas& c, const sf::FloatRect& box, std::string_view text, doub
     pressed_ = false;
   }
   // The label sits above the track; the value to its right.
-  c.text(text, {box.left, box.top}, 12, palette::kMuted);
-  c.text(value_text, {box.left + box.width, box.top}, 12, palette::kText, Align::Right, true);
+  const auto outer = c.current_region();
+  c.region(box, "slider");
+  const float value_w = c.text(value_text, {box.left + box.width, box.top}, 12, palette::kText, Align::Right, true);
+  c.text(c.fit(text, 12, box.width - value_w - 6.0F), {box.left, box.top}, 12, palette::kMuted);
+  c.region(outer.first, outer.second);
   const float track_y = box.top + box.height - 8.0F;
   const sf::FloatRect track{box.left + 6.0F, track_y - 2.0F, box.width - 12.0F, 4.0F};
   c.rect(track, palette::kGrid);

@@ -18,6 +18,8 @@ class Ui {
   /// A horizontal slider from lo to hi in steps of `step`; true when the value changed this frame.
   bool slider(Canvas& c, const sf::FloatRect& box, std::string_view text, double& value, double lo, double hi,
               double step, std::string_view value_text);
+  /// A check box filled with `colour` when checked; true when clicked this frame.
+  bool checkbox(Canvas& c, const sf::FloatRect& box, sf::Color colour, bool checked);
   /// True while the mouse is over a widget or drags a slider.
   bool busy() const { return over_ || dragging_ >= 0; }
 

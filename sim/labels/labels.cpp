@@ -366,6 +366,48 @@ std::optional<Lang> lang_from_name(std::string_view name) {
 }
 std::string_view lang_name(Lang lang) { return lang == Lang::Nl ? "nl" : "en"; }
 
+namespace {
+constexpr std::array<Pair, services::kItemCount> kItems{{
+    {"welfare benefit", "bijstandsuitkering"},
+    {"welfare running costs", "uitvoeringskosten bijstand"},
+    {"unemployment benefit", "WW-uitkering"},
+    {"re-integration", "re-integratie"},
+    {"youth care", "jeugdhulp"},
+    {"supervision order", "ondertoezichtstelling"},
+    {"child protection board", "Raad voor de Kinderbescherming"},
+    {"out-of-home placement", "uithuisplaatsing"},
+    {"basic mental health", "basis-GGZ"},
+    {"specialist mental health", "specialistische GGZ"},
+    {"mental-health admission", "GGZ-opname"},
+    {"general practitioner", "huisarts"},
+    {"debt help (light)", "schuldhulp (licht)"},
+    {"debt restructuring", "schuldsanering"},
+    {"household help (Wmo)", "huishoudelijke hulp (Wmo)"},
+    {"day activities (Wmo)", "dagbesteding (Wmo)"},
+    {"individual support (Wmo)", "individuele begeleiding (Wmo)"},
+    {"general social work", "algemeen maatschappelijk werk"},
+    {"shelter", "opvang"},
+    {"emergency home", "noodwoning"},
+    {"eviction", "huisuitzetting"},
+    {"bailiff", "deurwaarder"},
+    {"reletting", "herverhuur"},
+    {"electricity cut-off", "afsluiting energie"},
+    {"property offence", "vermogensdelict"},
+    {"threat", "bedreiging"},
+    {"assault", "mishandeling"},
+    {"detention", "detentie"},
+    {"nursing home", "verpleeghuis"},
+    {"productivity loss", "productiviteitsverlies"},
+    {"quality of life", "kwaliteit van leven"},
+    {"team staff", "teampersoneel"},
+    {"team other costs", "overige teamkosten"},
+    {"custom budget", "maatwerkbudget"},
+    {"pooled settlement", "verrekening gedeeld budget"},
+}};
+}  // namespace
+
+std::string_view item_label(services::Item item, Lang lang) { return pick(kItems[services::id(item)], lang); }
+
 std::string_view pocket_label(services::Pocket pocket, Lang lang) { return pick(kPockets[services::id(pocket)], lang); }
 std::string_view scope_label(sim::Scope scope, Lang lang) {
   return pick(kScopes[static_cast<std::size_t>(scope)], lang);

@@ -27,6 +27,8 @@ std::string_view lang_name(Lang lang);
 
 /// Name of a pocket (financier), e.g. "Municipality: Wmo" / "Gemeente: Wmo".
 std::string_view pocket_label(services::Pocket pocket, Lang lang);
+/// Name of a ledger item, e.g. "team staff" / "teampersoneel" (services::kItemNames in words).
+std::string_view item_label(services::Item item, Lang lang);
 /// Name of a ratio's scope: "Societal" / "Maatschappelijk", ...
 std::string_view scope_label(sim::Scope scope, Lang lang);
 /// Name of a scope's ratio: "Societal ratio" / "Maatschappelijke ratio", ...

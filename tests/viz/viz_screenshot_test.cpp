@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cmath>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <set>
 #include <string>
@@ -188,3 +190,127 @@ TEST(VizCommandLine, UnknownKeyIsBadInput) {
 }
 
 }  // namespace
+
+// ---- Layout and the J-curve ------------------------------------------------------------------------------
+
+TEST(VizLayout, NoTextLeavesItsPanelInAnyView) {
+  // Both sizes, both languages, single and split, over time and J-curve, tips and help (viz/app.cpp
+  // run_text_check): every text's drawn bounds lie inside its panel, bar, widget or tip.
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  EXPECT_EQ(run_viz("--check-text --months 36"), 0);
+}
+
+TEST(VizLayout, TheCheckFindsTextDrawnUnmeasured) {
+  // Every panel's title drawn again, doubled and without measuring: the same check must fail.
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  EXPECT_EQ(run_viz("--check-text --check-inject --households 1000 --months 2"), 1);
+}
+
+TEST(VizJCurve, KeyJShowsTheRunningNetLine) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path with = out_file("jcurve.png"), without = out_file("overtime.png");
+  ASSERT_EQ(run_viz("--households 2000 --months 36 --keys j --screenshot " + with.string()), 0);
+  ASSERT_EQ(run_viz("--households 2000 --months 36 --screenshot " + without.string()), 0);
+  sf::Image a, b;
+  ASSERT_TRUE(a.loadFromFile(with.string()));
+  ASSERT_TRUE(b.loadFromFile(without.string()));
+  // The lower left panel: society's line is drawn thick in the bar colour (viz/canvas.hpp palette::kBar).
+  const unsigned content = kHeight - kTitle - kBar;
+  const Box lower{0, kTitle + content * 60 / 100 + 40, kWidth * 55 / 100, content * 40 / 100 - 60};
+  const sf::Color line{30, 40, 60};
+  EXPECT_GT(count_near(a, lower, line, 12), 400U);
+  EXPECT_LT(count_near(b, lower, line, 12), 100U);
+}
+
+// ---- W: the configuration leaves the window --------------------------------------------------------------
+
+using Figures = std::map<std::pair<int, std::string>, double>;
+
+/// The rows of one team in a teams_by_month.csv: (month, metric) -> value.
+Figures read_team_figures(const fs::path& file, const std::string& team) {
+  Figures figures;
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::size_t start = 0;
+    for (std::size_t comma = line.find(','); ; comma = line.find(',', start)) {
+      cells.push_back(line.substr(start, comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    if (cells.size() == 4 && cells[1] == team) figures[{std::stoi(cells[0]), cells[2]}] = std::stod(cells[3]);
+  }
+  return figures;
+}
+
+int run_cli(const std::string& args) { return run(std::string(WIJKSIM_CLI_BINARY) + " " + args + " > /dev/null"); }
+
+TEST(VizSave, KeyWWritesAScenarioThatRunsTheSameTeam) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path toml = out_file("saved.toml"), figures = out_file("team.csv");
+  const fs::path run_dir = out_file("saved_run"), plain_dir = out_file("plain_run");
+  fs::remove_all(run_dir);
+  fs::remove_all(plain_dir);
+  // FTE up twice, the mandate on and light orange taken in before month 1, then W; twelve months on seed 7.
+  ASSERT_EQ(run_viz("wijkteam --households 2000 --seed 7 --set run.months=12 --months 12 --keys up,up,m,7,w --save-as " +
+                    toml.string() + " --team-figures " + figures.string()),
+            0);
+  ASSERT_TRUE(fs::exists(toml));
+  EXPECT_EQ(run_cli("validate " + toml.string()), 0);
+  ASSERT_EQ(run_cli("run " + toml.string() + " --out " + run_dir.string()), 0);
+  ASSERT_EQ(run_cli("run wijkteam --households 2000 --seed 7 --months 12 --out " + plain_dir.string()), 0);
+  const Figures window = read_team_figures(figures, "wijkteam");
+  const Figures batch = read_team_figures(run_dir / "teams_by_month.csv", "wijkteam");
+  const Figures plain = read_team_figures(plain_dir / "teams_by_month.csv", "wijkteam");
+  ASSERT_EQ(window.size(), batch.size());
+  ASSERT_GT(window.size(), 12U * 10U);
+  std::size_t differ_from_plain = 0;
+  for (const auto& [key, value] : window) {
+    ASSERT_TRUE(batch.count(key)) << key.first << " " << key.second;
+    // The batch writes four decimals.
+    EXPECT_NEAR(value, batch.at(key), 1e-4 + 1e-6 * std::fabs(value)) << "month " << key.first << " " << key.second;
+    if (plain.count(key) && std::fabs(plain.at(key) - value) > 1e-4) ++differ_from_plain;
+  }
+  // The controls went into the file: the shipped scenario as it is runs another team.
+  EXPECT_GT(differ_from_plain, 10U);
+}
+
+// ---- Presenter mode and workshop scripts -------------------------------------------------------------------
+
+TEST(VizPresenter, AScriptOfThreeStepsRunsHeadless) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found";
+  const fs::path png = out_file("presenter.png");
+  const std::string script = std::string(WIJKSIM_VIZ_SCENARIOS) + "/../docs/teaching/workshops/1-team-or-not.toml";
+  ASSERT_EQ(run_viz("wijkteam --households 2000 --months 40 --script " + script + " --screenshot " + png.string()), 0);
+  sf::Image image;
+  ASSERT_TRUE(image.loadFromFile(png.string()));
+  // The caption line across the top in the bar colour, no control bar at the bottom (presenter mode).
+  EXPECT_GT(count_exact(image, {0, 0, kWidth, 80}, sf::Color{30, 40, 60}), kWidth * 40U);
+  EXPECT_EQ(count_exact(image, {0, kHeight - 60, kWidth, 60}, sf::Color{226, 228, 234}), 0U);
+  // The third step shows the J-curve of A and of B: society's line in the left half.
+  EXPECT_GT(count_near(image, {0, 200, kWidth / 2, kHeight - 220}, sf::Color{30, 40, 60}, 12), 300U);
+}
+
+TEST(VizPresenter, ABadScriptIsBadInputNamingFileLineAndKey) {
+  const std::string script = std::string(WIJKSIM_VIZ_DATA) + "/bad_script.toml";
+  const fs::path err = out_file("script.err");
+  EXPECT_EQ(run(std::string(WIJKSIM_VIZ_BINARY) + " --months 1 --screenshot " + out_file("never.png").string() +
+                " --script " + script + " 2> " + err.string()),
+            2);
+  std::ifstream in(err);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("bad_script.toml:7: panels: unknown panel"), std::string::npos) << text;
+}
+
+TEST(VizCommandLine, SplitOfTwoDistrictsIsRefused) {
+  // The split screen claims the same households on both sides: another district is bad input, said so.
+  const fs::path err = out_file("district.err");
+  EXPECT_EQ(run(std::string(WIJKSIM_VIZ_BINARY) + " wijkteam --compare deprived_district --months 1 --screenshot " +
+                out_file("never.png").string() + " 2> " + err.string()),
+            2);
+  std::ifstream in(err);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("not the same district"), std::string::npos) << text;
+}

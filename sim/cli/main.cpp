@@ -182,8 +182,7 @@ int cmd_mkba_tool(const std::string& file, const std::vector<std::string>& sets)
 }
 
 int cmd_graph(const std::string& file, const std::vector<std::string>& sets) {
-  const scenarios::ScenarioDef def = file.empty() ? scenarios::load_default_scenario(sets)
-                                                  : scenarios::load_scenario(scenarios::resolve_scenario(file), sets);
+  const scenarios::ScenarioDef def = SimOptions::load_named(file, sets);
   const auto graph = services::build_referral_graph(def.teams, def.dynamics.escalation);
   fmt::print("{}", services::to_dot(graph, fmt::format("wijksim referral graph: {}", def.name)));
   return 0;

@@ -98,7 +98,11 @@ std::string unquoted(const std::string& value) {
 FileNotes read_file_notes(const fs::path& file) {
   detail::FileText read = detail::read_scenario_file(file);
   if (!read.read) throw ScenarioError(file.string(), 0, "", read.missing ? "cannot open" : read.problem);
-  std::istringstream in(std::move(read.text));
+  return read_notes_text(std::move(read.text));
+}
+
+FileNotes read_notes_text(std::string text_in) {
+  std::istringstream in(std::move(text_in));
   FileNotes notes;
   TablePath tables;
   std::string line;

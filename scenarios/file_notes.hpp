@@ -32,6 +32,9 @@ struct FileNotes {
 /// the file cannot be opened.
 FileNotes read_file_notes(const std::filesystem::path& file);
 
+/// The notes of a scenario file's text (as read_file_notes; never throws).
+FileNotes read_notes_text(std::string text);
+
 /// The comment of every value of a scenario and of the files it extends (key path as for --set -> comment, e.g.
 /// "prices.youth_ambulatory.eur" -> "[S003] youth care without placement"); the nearest file's comment wins. Files
 /// that cannot be read end the chain.

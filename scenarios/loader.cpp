@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <optional>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -15,22 +16,17 @@
 #endif
 
 namespace wijksim::scenarios {
-namespace detail {
-extern const std::string_view kEmbeddedDefault;  // generated from scenarios/default.toml
-}  // namespace detail
-
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kEmbeddedName = "default.toml (embedded)";
-
 /// A scenario text with the name used in errors and the folder its `extends` is relative to.
 struct Document {
   std::string text;
-  std::string name;      ///< file name in errors
-  fs::path folder;       ///< base of a relative `extends`
-  std::string identity;  ///< equal for the same file, to detect cycles
+  std::string name;       ///< file name in errors
+  fs::path folder;        ///< base of a relative `extends`
+  std::string identity;   ///< equal for the same file, to detect cycles
+  bool shipped = false;   ///< compiled into the binary: its `extends` names shipped scenarios only
 };
 
 std::string location_text(const std::string& file, std::uint32_t line, const std::string& key,
@@ -77,10 +73,13 @@ std::string key_at_line(std::string_view text, std::uint32_t line) {
   return table.empty() ? key : table + "." + key;
 }
 
-Document embedded_default() {
-  return Document{std::string(detail::kEmbeddedDefault), std::string(kEmbeddedName), fs::path(),
-                  std::string(kEmbeddedName)};
+/// A shipped scenario from the copy compiled into the binary, named `deprived_district.toml (embedded)` in errors.
+Document shipped_document(const detail::ShippedText& shipped) {
+  std::string name = std::string(shipped.name) + ".toml (embedded)";
+  return Document{std::string(shipped.text), name, fs::path(), name, true};
 }
+
+Document embedded_default() { return shipped_document(*detail::find_shipped("default")); }
 
 Document file_document(const fs::path& file, detail::FileText&& read) {
   const fs::path name = file.lexically_normal();
@@ -112,14 +111,25 @@ void merge_into(toml::table& base, toml::table&& top) {
   }
 }
 
-/// The document an `extends` names, relative to the extending document's folder.
+/// The document an `extends` names: a file relative to the extending document's folder (`x` also as `x.toml`),
+/// else a shipped scenario by name or file name (`deprived_district`, `deprived_district.toml`). A shipped
+/// document's own `extends` names shipped scenarios only, so they resolve the same from any folder.
 Document parent_document(const Document& child, const std::string& target, const detail::Origin& at) {
   if (target.find('\0') != std::string::npos) detail::fail(at, "extends", "a file name with a NUL character");
-  detail::FileText read = detail::read_scenario_file(child.folder / target);
-  if (read.read) return file_document(child.folder / target, std::move(read));
-  // A scenario outside the scenarios folder can still extend the shipped default.
-  if (read.missing && target == "default.toml") return embedded_default();
-  detail::fail(at, "extends", (read.missing ? "cannot open '" + target + "'" : "'" + target + "': " + read.problem));
+  if (!child.shipped) {
+    std::vector<fs::path> candidates{child.folder / target};
+    if (fs::path(target).extension().empty()) candidates.push_back(child.folder / (target + ".toml"));
+    for (const fs::path& file : candidates) {
+      detail::FileText read = detail::read_scenario_file(file);
+      if (read.read) return file_document(file, std::move(read));
+      if (!read.missing) detail::fail(at, "extends", "'" + target + "': " + read.problem);
+    }
+  }
+  if (const detail::ShippedText* shipped = detail::find_shipped(target)) return shipped_document(*shipped);
+  detail::fail(at, "extends", "cannot open '" + target + "': no such file " +
+                                  (child.shipped ? std::string("among the shipped scenarios")
+                                                 : "next to " + child.name + ", nor a shipped scenario") +
+                                  detail::shipped_hint(fs::path(target).filename().string()));
 }
 
 /// The `extends` target of a tree, if any, and where it is written.
@@ -199,24 +209,57 @@ void apply_override(const std::string& assignment, ScenarioDef& def, detail::Ori
   detail::read_override(key, *holder.get("value"), def, origins);
 }
 
-ScenarioDef load_document(const Document& doc, std::span<const std::string> overrides) {
-  const toml::table tree = load_tree(doc);
+/// A document's scenario and the origin of every value set.
+struct Loaded {
   ScenarioDef def;
   detail::Origins origins;
-  detail::read_tree(tree, def, origins);
-  for (const std::string& assignment : overrides) apply_override(assignment, def, origins);
-  detail::check_scenario(def, origins, doc.name);
-  return def;
+};
+
+Loaded load_document_with_origins(const Document& doc, std::span<const std::string> overrides) {
+  const toml::table tree = load_tree(doc);
+  Loaded out;
+  detail::read_tree(tree, out.def, out.origins);
+  for (const std::string& assignment : overrides) apply_override(assignment, out.def, out.origins);
+  detail::check_scenario(out.def, out.origins, doc.name);
+  return out;
 }
 
-/// Stems of the .toml files in the source tree's scenarios folder, sorted.
-std::vector<std::string> shipped_scenarios() {
-  std::vector<std::string> names;
+ScenarioDef load_document(const Document& doc, std::span<const std::string> overrides) {
+  return load_document_with_origins(doc, overrides).def;
+}
+
+/// The scenario file a command-line argument names: an existing path as is, else `x` or `x.toml` in ./scenarios/
+/// or the source tree's scenarios folder; none if neither.
+std::optional<fs::path> find_scenario_file(std::string_view arg) {
+  const fs::path given(arg);
   std::error_code error;
-  for (const auto& entry : fs::directory_iterator(WIJKSIM_SCENARIO_DIR, error))
-    if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
-  std::sort(names.begin(), names.end());
-  return names;
+  // Anything else that exists by that name goes to the loader, which says why it is not a scenario file.
+  if (fs::is_regular_file(given, error) || (fs::exists(given, error) && !fs::is_directory(given, error))) return given;
+  if (!given.has_parent_path()) {
+    const fs::path file = given.extension() == ".toml" ? given : fs::path(std::string(arg) + ".toml");
+    for (const fs::path& folder : {fs::path("scenarios"), fs::path(WIJKSIM_SCENARIO_DIR)})
+      if (fs::is_regular_file(folder / file, error)) return folder / file;
+  }
+  return std::nullopt;
+}
+
+[[noreturn]] void scenario_not_found(std::string_view arg) {
+  throw ScenarioError(std::string(arg), 0, "", "scenario not found" + detail::shipped_hint(fs::path(arg).stem().string()));
+}
+
+/// The document a command-line argument names: a file as find_scenario_file finds it, else a shipped scenario
+/// from the copy compiled into the binary.
+Document named_document(std::string_view arg) {
+  if (const auto file = find_scenario_file(arg)) {
+    detail::FileText read = detail::read_scenario_file(*file);
+    if (!read.read)
+      throw ScenarioError(file->string(), 0, "", read.missing ? "cannot open scenario file" : read.problem);
+    return file_document(*file, std::move(read));
+  }
+  const fs::path given(arg);
+  const detail::ShippedText* shipped = given.has_parent_path() ? nullptr : detail::find_shipped(arg);
+  if (!shipped) scenario_not_found(arg);
+  return shipped_document(*shipped);
 }
 
 }  // namespace
@@ -246,20 +289,33 @@ ScenarioDef load_scenario_text(std::string_view text, const std::string& name,
 }
 
 std::filesystem::path resolve_scenario(std::string_view arg) {
-  fs::path given(arg);
-  std::error_code error;
-  // Anything else that exists by that name goes to the loader, which says why it is not a scenario file.
-  if (fs::is_regular_file(given, error) || (fs::exists(given, error) && !fs::is_directory(given, error))) return given;
-  if (!given.has_parent_path()) {
-    const fs::path file = given.extension() == ".toml" ? given : fs::path(std::string(arg) + ".toml");
-    for (const fs::path& folder : {fs::path("scenarios"), fs::path(WIJKSIM_SCENARIO_DIR)})
-      if (fs::is_regular_file(folder / file, error)) return folder / file;
+  if (const auto file = find_scenario_file(arg)) return *file;
+  scenario_not_found(arg);
+}
+
+ScenarioDef load_named_scenario(std::string_view arg, std::span<const std::string> overrides) {
+  return load_document(named_document(arg), overrides);
+}
+
+std::vector<std::string> shipped_scenario_names() { return detail::shipped_names(); }
+
+std::optional<std::string_view> shipped_scenario_text(std::string_view name) {
+  const detail::ShippedText* shipped = detail::find_shipped(name);
+  if (!shipped) return std::nullopt;
+  return shipped->text;
+}
+
+LoadedScenario load_scenario_report(std::string_view arg, std::span<const std::string> overrides) {
+  const Document doc = arg.empty() ? embedded_default() : named_document(arg);
+  Loaded loaded = load_document_with_origins(doc, overrides);
+  LoadedScenario out{std::move(loaded.def), doc.name, {}, "", std::nullopt};
+  for (const auto& [key, origin] : loaded.origins) out.set_keys.push_back(key);
+  const toml::table tree = parse_document(doc);
+  if (const auto extends = extends_of(tree)) {
+    out.extends = extends->first;
+    out.parent = load_document(parent_document(doc, extends->first, extends->second), {});
   }
-  const std::vector<std::string> shipped = shipped_scenarios();
-  std::string message = "scenario not found";
-  if (const auto suggestion = detail::closest_name(given.stem().string(), shipped))
-    message += "; did you mean '" + *suggestion + "'?";
-  throw ScenarioError(std::string(arg), 0, "", message + "; shipped scenarios: " + detail::join(shipped, ", "));
+  return out;
 }
 
 }  // namespace wijksim::scenarios

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -45,8 +46,30 @@ ScenarioDef load_scenario_text(std::string_view text, const std::string& name,
                                std::span<const std::string> overrides = {});
 
 /// An existing path as is; otherwise a shipped scenario by name (`deprived_district` or `deprived_district.toml`)
-/// from ./scenarios/ or the source tree's scenarios folder.
+/// from ./scenarios/ or the source tree's scenarios folder. A miss names the closest shipped scenario.
 std::filesystem::path resolve_scenario(std::string_view arg);
+
+/// A scenario by file or shipped name: the file resolve_scenario finds, else the shipped scenario of that name
+/// from the copy compiled into the binary (so shipped names work from any folder and any install).
+ScenarioDef load_named_scenario(std::string_view arg, std::span<const std::string> overrides = {});
+
+/// The names of the shipped scenarios (scenarios/*.toml, compiled into the binary), sorted.
+std::vector<std::string> shipped_scenario_names();
+
+/// The text of the shipped scenario `name` or `name.toml` as compiled into the binary, or none.
+std::optional<std::string_view> shipped_scenario_text(std::string_view name);
+
+/// A scenario with what `wijksim validate` reports besides its values.
+struct LoadedScenario {
+  ScenarioDef def;
+  std::string name;                   ///< the file, or `x.toml (embedded)` for a shipped scenario's built-in copy
+  std::vector<std::string> set_keys;  ///< keys a file of the chain or an override sets, as for --set (`teams.0.fte`), sorted
+  std::string extends;                ///< the file's own `extends`, as written ("" = none)
+  std::optional<ScenarioDef> parent;  ///< the scenario it extends (none without `extends`)
+};
+
+/// Load as load_named_scenario ("" = the embedded default), keeping the keys set and the parent scenario.
+LoadedScenario load_scenario_report(std::string_view arg, std::span<const std::string> overrides = {});
 
 /// The scenario as complete TOML, every field followed by a comment with its meaning; loads back identically.
 std::string to_toml(const ScenarioDef& def);

@@ -138,4 +138,25 @@ std::optional<std::string> closest_name(std::string_view name, std::span<const s
   return *best;
 }
 
+const ShippedText* find_shipped(std::string_view name) {
+  if (name.ends_with(".toml")) name.remove_suffix(5);
+  for (const ShippedText& shipped : shipped_texts())
+    if (shipped.name == name) return &shipped;
+  return nullptr;
+}
+
+std::vector<std::string> shipped_names() {
+  std::vector<std::string> names;
+  for (const ShippedText& shipped : shipped_texts()) names.emplace_back(shipped.name);
+  return names;
+}
+
+std::string shipped_hint(std::string_view name) {
+  if (name.ends_with(".toml")) name.remove_suffix(5);
+  const std::vector<std::string> names = shipped_names();
+  std::string out;
+  if (const auto suggestion = closest_name(name, names)) out += "; did you mean '" + *suggestion + "'?";
+  return out + "; shipped scenarios: " + join(names, ", ");
+}
+
 }  // namespace wijksim::scenarios::detail

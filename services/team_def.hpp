@@ -43,7 +43,7 @@ struct FindingDef {
   double school_signal = 0.01;     ///< per month, families with a serious parenting problem signalled by school (absence) # assumption
   double gp_signal = 0.005;        ///< per month, households with serious mental or physical problems signalled by the GP # assumption
   double early_signal = 0.05;      ///< per month, households with serious money problems on an early-signal list (arrears, refused debt help) # assumption
-  double outreach_visits = 0.0;    ///< home visits per FTE-month after early signals (0 = no outreach) # assumption
+  double outreach_visits = 2.0;    ///< home visits per FTE-month after early signals (0 = no outreach); the generalist team's # assumption
   double at_home = 0.4;            ///< share of visits where someone is home [S003: 4 of 10]
   double opens_up = 0.25;          ///< share of those at home who open up [S003: 1 of 4]
   double police_signal = 0.0;      ///< share of this month's offences the police signal to the team (0 = none) # assumption
@@ -158,12 +158,14 @@ struct CoFinancierDef {
 
 inline constexpr std::array<std::string_view, 2> kFundingModes{"additional", "replacement"};
 
-/// One team. A scenario holds zero or more; none is the zero alternative.
+/// One team. A scenario holds zero or more; none is the zero alternative. Its defaults are the documented
+/// generalist team of scenarios/wijkteam.toml (docs/MODEL.md §10.11): a `[[teams]]` naming only `fte` and `target`
+/// is that team.
 struct TeamDef {
   std::string name = "wijkteam";     ///< label in outputs
   double fte = 4.0;                  ///< staff in FTE # assumption (one generalist team for a district)
   double cost_per_fte = 65000.0;     ///< EUR a year [S003]
-  double other_costs = 0.0;          ///< EUR a year besides staff (housing, ICT, training) # assumption
+  double other_costs = 20000.0;      ///< EUR a year besides staff (housing, ICT, training); the generalist team's # assumption
   double friction_share = 0.1;       ///< friction costs in the first year as a share of staff costs [S004 §4.2] size # assumption
   double hours_per_fte = 1200.0;     ///< client hours per FTE a year [S004 Table 3.10]
   std::array<double, agents::kLevelCount> hours{4.0, 8.0, 30.0, 120.0};  ///< hours a year per household by level [S004 Table 3.10]

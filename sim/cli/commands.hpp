@@ -54,7 +54,7 @@ struct SimOptions {
   /// A scenario by file or shipped name ("" = the embedded default) with overrides.
   static scenarios::ScenarioDef load_named(const std::string& name, const std::vector<std::string>& overrides) {
     if (name.empty()) return scenarios::load_default_scenario(overrides);
-    return scenarios::load_scenario(scenarios::resolve_scenario(name), overrides);
+    return scenarios::load_named_scenario(name, overrides);
   }
 };
 

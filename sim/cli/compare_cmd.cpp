@@ -15,6 +15,7 @@
 #include "sim/cli/job_lock.hpp"
 #include "sim/io/output_path.hpp"
 #include "sim/batch/cluster.hpp"
+#include "scenarios/authoring.hpp"
 #include "scenarios/file_notes.hpp"
 #include "sim/batch/compare.hpp"
 #include "sim/io/compare_output.hpp"
@@ -161,14 +162,11 @@ std::vector<std::map<std::string, std::string>> load_notes(const fs::path& work)
   }
 }
 
-/// The comments of a scenario file's values and those of the files it extends; none for the embedded default.
+/// The comments of a scenario file's values and those of the files it extends (shipped ones by name too); none
+/// for the embedded default.
 std::map<std::string, std::string> notes_of(const std::string& name) {
   if (name.empty()) return {};
-  try {
-    return scenarios::value_notes(scenarios::resolve_scenario(name));
-  } catch (const scenarios::ScenarioError&) {
-    return {};
-  }
+  return scenarios::scenario_value_notes(name);
 }
 
 /// The job as one text for the other ranks of an MPI run, which may not share rank 0's disk: the settings, then

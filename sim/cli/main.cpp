@@ -1,4 +1,4 @@
-// wijksim: the command line. Commands: run, calibrate, validate, graph, compare, sweep, mkba-tool, scenarios,
+// wijksim: the command line. Commands: run, calibrate, validate, init, graph, compare, sweep, mkba-tool, scenarios,
 // validate-model.
 // Exit codes: 0 success, 1 failure while running, 2 bad input (scenario or command line).
 #include <CLI/CLI.hpp>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "scenarios/loader.hpp"
+#include "sim/cli/authoring_cmd.hpp"
 #include "sim/cli/catalogue_cmd.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupts.hpp"
@@ -139,9 +140,15 @@ int cmd_fit(const SimOptions& opt, const FitOptions& fo, bool json) {
   }
   std::string extends = "default.toml";
   if (!opt.scenario.empty()) {
-    const fs::path parent = fs::absolute(scenarios::resolve_scenario(opt.scenario));
-    const fs::path rel = parent.lexically_relative(fs::absolute(folder));
-    extends = rel.empty() ? parent.string() : rel.string();
+    try {
+      const fs::path parent = fs::absolute(scenarios::resolve_scenario(opt.scenario));
+      const fs::path rel = parent.lexically_relative(fs::absolute(folder));
+      extends = rel.empty() ? parent.string() : rel.string();
+    } catch (const scenarios::ScenarioError&) {
+      // No file here: the scenario loaded from the binary's copy, which `extends` finds by name anywhere.
+      if (!scenarios::shipped_scenario_text(opt.scenario)) throw;
+      extends = fs::path(opt.scenario).stem().string();
+    }
   }
   sim::ProgressBar bar(fo.evaluations, "calibration runs (stops early when every target holds)");
   const sim::FitResult fit = sim::fit_scenario(def, free, fo.evaluations, opt.threads,
@@ -167,14 +174,6 @@ int cmd_fit(const SimOptions& opt, const FitOptions& fo, bool json) {
   return 0;
 }
 
-int cmd_validate(const std::string& file, const std::vector<std::string>& sets) {
-  const scenarios::ScenarioDef def = file.empty() ? scenarios::load_default_scenario(sets)
-                                                  : scenarios::load_scenario(scenarios::resolve_scenario(file), sets);
-  fmt::print("# {}: valid. The merged scenario:\n{}", file.empty() ? "default (embedded)" : file,
-             scenarios::to_toml(def));
-  return 0;
-}
-
 int cmd_mkba_tool(const std::string& file, const std::vector<std::string>& sets) {
   const scenarios::ScenarioDef def = SimOptions::load_named(file.empty() ? "wijkteam" : file, sets);
   fmt::print("{}", sim::mkba_tool_table(sim::mkba_tool_estimate(def)));
@@ -182,8 +181,7 @@ int cmd_mkba_tool(const std::string& file, const std::vector<std::string>& sets)
 }
 
 int cmd_graph(const std::string& file, const std::vector<std::string>& sets) {
-  const scenarios::ScenarioDef def = file.empty() ? scenarios::load_default_scenario(sets)
-                                                  : scenarios::load_scenario(scenarios::resolve_scenario(file), sets);
+  const scenarios::ScenarioDef def = SimOptions::load_named(file, sets);
   const auto graph = services::build_referral_graph(def.teams, def.dynamics.escalation);
   fmt::print("{}", services::to_dot(graph, fmt::format("wijksim referral graph: {}", def.name)));
   return 0;
@@ -223,9 +221,22 @@ int main(int argc, char** argv) {
 
   std::string vfile;
   std::vector<std::string> vsets;
-  auto* val = app.add_subcommand("validate", "Check a scenario file and print it merged");
+  bool vdiff = false;
+  auto* val = app.add_subcommand("validate", "Check a scenario file and print it merged, with a note for every team "
+                                             "key left at a default that costs or changes nothing");
   val->add_option("file", vfile, "Scenario file or shipped name (default: the embedded default)");
   val->add_option("--set", vsets, "Override any value: key.path=value (repeatable)");
+  val->add_flag("--diff", vdiff,
+                "Instead of the merged scenario: the keys it changes against its parent and against the default, "
+                "with old and new values");
+
+  std::string ifile, ifrom = "default", ilang = "en";
+  auto* init = app.add_subcommand(
+      "init", "Write a scenario file to start from: it extends --from and holds every key of it commented out, "
+              "with value, meaning, range and source");
+  init->add_option("file", ifile, "The scenario file to write (must not exist)")->required();
+  init->add_option("--from", ifrom, "Scenario to start from: shipped name or file")->default_val("default");
+  init->add_option("--lang", ilang, "Language of the comments: en or nl")->default_val("en");
 
   std::string gfile;
   std::vector<std::string> gsets;
@@ -266,7 +277,8 @@ int main(int argc, char** argv) {
     const std::string cmdline = command_line(argc, argv);
     if (*run) return cmd_run(run_opt, out, cmdline);
     if (*cal) return fit_opt.fit ? cmd_fit(cal_opt, fit_opt, json) : cmd_calibrate(cal_opt, json, markdown);
-    if (*val) return cmd_validate(vfile, vsets);
+    if (*val) return cmd_validate(vfile, vsets, vdiff);
+    if (*init) return cmd_init(ifile, ifrom, ilang);
     if (*graph) return cmd_graph(gfile, gsets);
     if (*cmp) return cmd_compare(cmp_opt, cmdline);
     if (*sweep) return cmd_sweep(sweep_opt, cmdline);

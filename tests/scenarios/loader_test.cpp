@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -351,6 +353,84 @@ TEST(ResolveScenario, UnknownNameListsShippedScenarios) {
   expect_error(e, "deprived_distrct", 0, "", "scenario not found");
   EXPECT_TRUE(contains(e.message, "did you mean 'deprived_district'?")) << e.what();
   EXPECT_TRUE(contains(e.message, "shipped scenarios: default, deprived_district")) << e.what();
+}
+
+// --- extends: a relative file first, then a shipped scenario by name ---------------------------------
+
+/// A fresh empty folder outside the project, removed at the end of the test.
+class OutsideFolder : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = std::filesystem::temp_directory_path() /
+              ("wijksim_extends_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(folder_);
+    std::filesystem::create_directories(folder_);
+  }
+  void TearDown() override { std::filesystem::remove_all(folder_); }
+  std::filesystem::path write(const std::string& name, const std::string& text) const {
+    const auto path = folder_ / name;
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::filesystem::path folder_;
+};
+
+TEST_F(OutsideFolder, ExtendsAShippedScenarioByNameOrFileName) {
+  const ScenarioDef shipped_def = load_scenario(shipped("deprived_district.toml"));
+  for (const std::string target : {"deprived_district", "deprived_district.toml"}) {
+    const auto file = write("mine.toml", "extends = \"" + target + "\"\nname = \"mine\"\n");
+    ScenarioDef def = load_scenario(file);
+    EXPECT_EQ(def.name, "mine") << target;
+    def.name = shipped_def.name;
+    EXPECT_EQ(to_toml(def), to_toml(shipped_def)) << target;
+  }
+}
+
+TEST_F(OutsideFolder, ShippedScenariosExtendShippedScenariosFromAnyFolder) {
+  // wijkteam extends "default.toml": from the built-in copy, not from a default.toml in this folder.
+  write("default.toml", "name = \"not the shipped default\"\n[run]\nhouseholds = 7\n");
+  const auto file = write("mine.toml", "extends = \"wijkteam\"\n");
+  const ScenarioDef def = load_scenario(file);
+  EXPECT_EQ(def.name, "wijkteam");
+  EXPECT_EQ(to_toml(def), to_toml(load_scenario(shipped("wijkteam.toml"))));
+}
+
+TEST_F(OutsideFolder, ARelativeFileWinsOverAShippedName) {
+  write("deprived_district.toml", "extends = \"default\"\nname = \"local\"\n[run]\nhouseholds = 1234\n");
+  for (const std::string target : {"deprived_district", "deprived_district.toml"}) {
+    const ScenarioDef def = load_scenario(write("mine.toml", "extends = \"" + target + "\"\n"));
+    EXPECT_EQ(def.name, "local") << target;
+    EXPECT_EQ(def.run.households, 1234u) << target;
+  }
+}
+
+TEST_F(OutsideFolder, AMisspeltNameGetsASuggestion) {
+  const auto file = write("mine.toml", "name = \"mine\"\nextends = \"deprived_distrct\"\n");
+  const ScenarioError e = error_of([&] { load_scenario(file); });
+  expect_error(e, "mine.toml", 2, "extends", "cannot open 'deprived_distrct'");
+  EXPECT_TRUE(contains(e.message, "did you mean 'deprived_district'?")) << e.what();
+  EXPECT_TRUE(contains(e.message, "shipped scenarios: default, deprived_district")) << e.what();
+}
+
+TEST(ShippedScenarios, EveryShippedFileIsBuiltInAndEqualToItsFile) {
+  std::vector<std::string> on_disk;
+  for (const auto& entry : std::filesystem::directory_iterator(WIJKSIM_SCENARIO_DIR))
+    if (entry.path().extension() == ".toml") on_disk.push_back(entry.path().stem().string());
+  std::sort(on_disk.begin(), on_disk.end());
+  EXPECT_EQ(shipped_scenario_names(), on_disk);
+  for (const std::string& name : on_disk) {
+    const auto text = shipped_scenario_text(name);
+    ASSERT_TRUE(text.has_value()) << name;
+    EXPECT_EQ(std::string(*text), testing::read_text(shipped(name + ".toml"))) << name;
+  }
+  EXPECT_FALSE(shipped_scenario_text("no_such_scenario").has_value());
+}
+
+TEST(ShippedScenarios, LoadNamedScenarioTakesShippedNames) {
+  EXPECT_EQ(to_toml(load_named_scenario("team_mandate")), to_toml(load_scenario(shipped("team_mandate.toml"))));
+  const ScenarioError e = error_of([] { load_named_scenario("team_mandat"); });
+  EXPECT_TRUE(contains(e.message, "did you mean 'team_mandate'?")) << e.what();
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // Helpers shared by the scenario loader tests.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,12 @@ inline std::string fixture(std::string_view name) {
 
 /// Path of a shipped scenario in scenarios/.
 inline std::string shipped(std::string_view name) { return std::string(WIJKSIM_SCENARIO_DIR "/") + std::string(name); }
+
+/// The whole text of a file.
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 /// The ScenarioError thrown by `load` (a test failure if none is thrown).
 inline ScenarioError error_of(const std::function<void()>& load) {

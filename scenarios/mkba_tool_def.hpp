@@ -71,7 +71,10 @@ inline std::vector<EffectLineDef> default_effect_lines() {
 }
 
 /// The tool's inputs: A reach, B costs, C effects [S004 App.2].
+inline constexpr std::array<std::string_view, 2> kToolReachNames{"district", "example"};
+
 struct MkbaToolDef {
+  std::string reach = "district";  ///< type and severity shares: of the district's households in the team's target ("district"), or as written below ("example") # assumption
   double households = 0.0;  ///< households reached in one year (0 = as many as the first team's FTE carries) # assumption
   TypeValues type_shares{0.48, 0.31, 0.21};  ///< share of families, elderly, other [S004 App.2]
   /// Shares by severity (single, multiple self-reliant, multiple not self-reliant) per type [S004 App.2].
@@ -95,6 +98,7 @@ struct MkbaToolDef {
 
   bool operator==(const MkbaToolDef&) const = default;
   template <class V> void visit(V& v) {
+    v.choice("reach", reach, kToolReachNames, "type and severity shares: district (from the district) or example (as written)");
     v.field("households", households, kernel::Range{0.0, 1.0e8}, "households reached in one year (0 = as the team's FTE carries)");
     v.list("type_shares", type_shares, kernel::kShare, "share of families, elderly, other");
     v.list("severity_families", severity[0], kernel::kShare, "families by severity: single, multiple self-reliant, multiple not");

@@ -148,6 +148,7 @@ struct MkbaDef {
   std::string mode = "continuous";     ///< continuous (team all horizon), cohort (one year of approach [S004 §4.4]) or both
   std::uint32_t replications = 20;     ///< paired replications of `wijksim compare` # assumption
   std::uint32_t cohort_months = 12;    ///< months the team works in cohort mode [S004 §4.4]
+  std::uint32_t cohort_lead_months = 48;  ///< cohort mode: months the team worked before month 0, so it is at full strength [S004 §4.4: about three years to full caseload] plus a year # assumption
   std::vector<SensitivityDef> sensitivity;  ///< one-way ranges for the tornado chart
 
   bool operator==(const MkbaDef&) const = default;
@@ -157,6 +158,7 @@ struct MkbaDef {
     v.choice("mode", mode, kMkbaModes, "continuous, cohort or both");
     v.field("replications", replications, kernel::Range{1, 100000}, "paired replications of wijksim compare");
     v.field("cohort_months", cohort_months, kernel::Range{1, 1200}, "months the team works in cohort mode");
+    v.field("cohort_lead_months", cohort_lead_months, kernel::Range{0, 600}, "cohort mode: months the team worked before month 0");
     v.tables("sensitivity", sensitivity, "one-way ranges for the tornado chart");
   }
   /// Real rate plus risk premium, rounded to 1e-12 so that -1% + 3.25% is 0.0225 exactly as written.

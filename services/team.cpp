@@ -160,11 +160,12 @@ void find(const Population& pop, agents::HouseholdRange r, const FindingRules& r
 
 namespace {
 
-constexpr std::array<std::string_view, 27> kMetricNames{
+constexpr std::array<std::string_view, 29> kMetricNames{
     "caseload_green", "caseload_light_orange", "caseload_orange", "caseload_red", "monitoring", "waiting",
     "intake_self", "intake_signal", "intake_outreach", "newly_found", "referrals", "refused", "waiting_dropouts",
     "escalations_waiting", "closed", "relapses", "visits", "visits_home", "evictions_stopped", "mandate_grants",
-    "substituted", "extra_care", "departures", "fte", "fte_effective", "capacity_hours", "load_hours"};
+    "substituted", "extra_care", "departures", "fte", "fte_effective", "capacity_hours", "load_hours", "work_hours",
+    "utilisation"};
 
 }  // namespace
 
@@ -178,7 +179,8 @@ std::vector<double> team_metric_values(const TeamMonth& m) {
                                m.closed, m.relapses, m.visits, m.visits_home, m.evictions_stopped, m.mandate_grants,
                                m.substituted, m.extra_care, m.departures})
     v.push_back(static_cast<double>(x));
-  for (const double x : {m.fte, m.fte_effective, m.capacity_hours, m.load_hours}) v.push_back(x);
+  for (const double x : {m.fte, m.fte_effective, m.capacity_hours, m.load_hours, m.work_hours, m.utilisation})
+    v.push_back(x);
   return v;
 }
 
@@ -256,7 +258,12 @@ double Team::hours_of(const Population& pop, HouseholdId h) const {
 }
 
 bool Team::has_room(const Population& pop, HouseholdId h) const {
-  return load_ + hours_of(pop, h) <= capacity_hours_now_;
+  // The month's hours: cases and monitoring, the work besides casework so far, and this household's intake.
+  return load_ + work_ + hours_of(pop, h) + def_.work.intake_hours <= capacity_hours_now_;
+}
+
+std::size_t Team::planned_visits(std::size_t early) const {
+  return std::min(early, static_cast<std::size_t>(std::lround(def_.finding.outreach_visits * effective_fte())));
 }
 
 void Team::act(TeamWorld& w, std::span<const Contact> contacts, std::span<const Contact> early,
@@ -266,13 +273,16 @@ void Team::act(TeamWorld& w, std::span<const Contact> contacts, std::span<const 
   if (def_.active_months > 0 && w.month >= def_.active_months) return wind_down(w);
   if (kernel::month_in_year(w.month) == 0) budget_left_ = def_.mandate.custom_budget;
   turnover(w);
-  capacity_hours_now_ = capacity_hours(w.month);
+  capacity_hours_now_ = capacity_hours(age(w));
   review_closed(w);
   review_cases(w);
   load_ = 0.0;
   for (const Case& c : cases_) load_ += hours_of(w.pop, c.h);
   for (const Closed& c : closed_)
     if (w.pop.support[c.h] == Support::Monitoring) load_ += def_.casework.monitoring_hours / 12.0;
+  // Network meetings and the month's outreach visits are planned: their hours are set aside before intake.
+  work_ = def_.work.network_hours * effective_fte() +
+          static_cast<double>(planned_visits(early.size())) * def_.work.visit_hours;
   review_waiting(w);
   for (const Contact& c : contacts) triage(w, c);
   outreach(w, early);
@@ -285,7 +295,17 @@ void Team::act(TeamWorld& w, std::span<const Contact> contacts, std::span<const 
   month_.fte_effective = effective_fte();
   month_.capacity_hours = capacity_hours_now_;
   month_.load_hours = load_;
+  month_.work_hours = work_;
+  month_.utilisation = capacity_hours_now_ > 0.0 ? (load_ + work_) / capacity_hours_now_ : 0.0;
   book_costs(w);
+}
+
+void Team::take_over(const Team& led, kernel::Month months) {
+  cases_ = led.cases_;
+  closed_ = led.closed_;
+  waiting_ = led.waiting_;
+  vacancies_ = led.vacancies_;
+  age_offset_ = led.age_offset_ + months;
 }
 
 void Team::wind_down(TeamWorld& w) {
@@ -303,11 +323,11 @@ void Team::wind_down(TeamWorld& w) {
   closed_.clear();
   vacancies_.clear();
   fte_ = 0.0;
-  load_ = capacity_hours_now_ = 0.0;
+  load_ = work_ = capacity_hours_now_ = 0.0;
 }
 
 void Team::turnover(TeamWorld& w) {
-  std::erase_if(vacancies_, [&](kernel::Month filled) { return filled <= w.month; });
+  std::erase_if(vacancies_, [&](kernel::Month filled) { return filled <= age(w); });
   const auto staff = static_cast<std::uint32_t>(std::ceil(fte_ - 1e-9));
   if (staff == 0 || def_.turnover.yearly <= 0.0) return;
   const double monthly = 1.0 - std::pow(1.0 - std::min(def_.turnover.yearly, 0.999999), 1.0 / 12.0);
@@ -317,7 +337,7 @@ void Team::turnover(TeamWorld& w) {
   if (leavers == 0) return;
   month_.departures = leavers;
   for (std::uint32_t i = 0; i < leavers; ++i)
-    if (def_.turnover.vacancy_months > 0) vacancies_.push_back(w.month + def_.turnover.vacancy_months);
+    if (def_.turnover.vacancy_months > 0) vacancies_.push_back(age(w) + def_.turnover.vacancy_months);
   // The leavers' clients retell their story to someone new: trust is lost, and some quit [S002].
   const double share = std::min(1.0, static_cast<double>(leavers) / staff);
   std::erase_if(cases_, [&](const Case& c) {
@@ -338,18 +358,18 @@ void Team::review_closed(TeamWorld& w) {
     const bool mine = pop.team[c.h] == index_;
     const bool monitored = mine && pop.support[c.h] == Support::Monitoring;
     if (!monitored && pop.support[c.h] != Support::Closed) return true;  // renewed, or taken in again
-    const bool watched = w.month - c.at <= 12;
+    const bool watched = age(w) - c.at <= 12;
     if (pop.last_level[c.h] >= Level::Orange) {
       if (watched) ++month_.relapses;
       if (monitored) {
         pop.support[c.h] = Support::Active;
-        cases_.push_back({c.h, w.month});
+        cases_.push_back({c.h, age(w)});
         return true;
       }
       if (watched) return true;
     }
-    if (monitored && w.month >= c.monitored_until) pop.support[c.h] = Support::Closed;
-    return !watched && !(monitored && w.month < c.monitored_until);
+    if (monitored && age(w) >= c.monitored_until) pop.support[c.h] = Support::Closed;
+    return !watched && !(monitored && age(w) < c.monitored_until);
   });
 }
 
@@ -360,12 +380,12 @@ void Team::review_cases(TeamWorld& w) {
     if (pop.support[c.h] != Support::Active || pop.team[c.h] != index_) return true;  // renewed or quit
     c.stable = pop.last_level[c.h] <= Level::LightOrange ? static_cast<std::uint16_t>(c.stable + 1) : 0;
     const bool stable = c.stable >= cw.close_after_stable;
-    if (!stable && w.month - c.start < cw.max_case_months) return false;
+    if (!stable && age(w) - c.start < cw.max_case_months) return false;
     ++month_.closed;
     if (stable) {
       // Closed because the household is stable: monitored, and watched for relapse.
       pop.support[c.h] = cw.monitoring_months > 0 ? Support::Monitoring : Support::Closed;
-      closed_.push_back({c.h, w.month, w.month + cw.monitoring_months});
+      closed_.push_back({c.h, age(w), age(w) + cw.monitoring_months});
     } else {
       // Closed at the longest case duration without being stable: no pilot light, no relapse watch.
       pop.support[c.h] = Support::Closed;
@@ -395,6 +415,7 @@ void Team::triage(TeamWorld& w, const Contact& c) {
   const HouseholdId h = c.h;
   const Support s = pop.support[h];
   if (s == Support::Active || s == Support::Waiting || s == Support::Monitoring) return;
+  if (c.source != Source::Outreach) work_ += def_.work.contact_hours;  // a visit's hours are set aside already
   // "The art is not to pick up everything" [S000]: households outside the target are referred on.
   if ((target_ & (1U << agents::index(pop.last_level[h]))) == 0) {
     const auto domain = worst_routed_domain(pop, h, routes_);
@@ -434,8 +455,8 @@ void Team::triage(TeamWorld& w, const Contact& c) {
 }
 
 void Team::outreach(TeamWorld& w, std::span<const Contact> early) {
-  const auto visits = static_cast<std::size_t>(std::lround(def_.finding.outreach_visits * effective_fte()));
-  if (visits == 0 || early.empty()) return;
+  const std::size_t visits = planned_visits(early.size());
+  if (visits == 0) return;
   // Visit a random subset of the early signals (order by a draw of each household, ties by id).
   std::vector<std::pair<double, HouseholdId>> order;
   order.reserve(early.size());
@@ -466,8 +487,9 @@ void Team::admit(TeamWorld& w, HouseholdId h) {
   } else {
     pop.flags[h] &= static_cast<std::uint8_t>(~agents::kNewlyFound);
   }
-  cases_.push_back({h, w.month});
+  cases_.push_back({h, age(w)});
   load_ += hours_of(pop, h);
+  work_ += def_.work.intake_hours;
   const CaseworkDef& cw = def_.casework;
   // Substitution in a known household: the team or the network replaces part of its running trajectories
   // [S004 Table 4.5: 10% in existing cases].
@@ -504,6 +526,7 @@ bool Team::refer(TeamWorld& w, HouseholdId h, std::size_t domain) {
   if (!provider) return false;
   const auto bit = static_cast<std::uint16_t>(1U << static_cast<unsigned>(*provider));
   if ((w.pop.care[h] | w.pop.waiting[h]) & bit) return false;
+  work_ += def_.work.referral_hours;  // the call and the hand-over take hours whether the provider accepts or not
   if (routes_.mandate & bit) {
     w.providers.grant(w.pop, h, *provider);
     ++month_.mandate_grants;
@@ -564,7 +587,7 @@ void Team::book_costs(TeamWorld& w) {
   if (!staffed()) return;  // a team without staff has no other costs either
   const double staff = effective_fte() * def_.cost_per_fte / 12.0;
   // Friction in the first year: project lead, registration, old caseloads [S004 §4.2].
-  const double friction = w.month < 12 ? def_.friction_share * fte_ * def_.cost_per_fte / 12.0 : 0.0;
+  const double friction = age(w) < 12 ? def_.friction_share * fte_ * def_.cost_per_fte / 12.0 : 0.0;
   book_split(w, Item::TeamStaff, kernel::to_cents(staff));
   book_split(w, Item::TeamOther, kernel::to_cents(def_.other_costs / 12.0 + friction));
 }

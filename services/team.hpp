@@ -79,7 +79,9 @@ struct TeamMonth {
   std::int64_t substituted = 0, extra_care = 0;
   std::int64_t departures = 0;
   double fte = 0.0, fte_effective = 0.0;      ///< paid FTE (after financier decisions), FTE at work
-  double capacity_hours = 0.0, load_hours = 0.0;  ///< client hours this month
+  double capacity_hours = 0.0, load_hours = 0.0;  ///< client hours this month; load = cases and monitoring
+  double work_hours = 0.0;                        ///< hours of visits, contacts, intake, referrals, network meetings
+  double utilisation = 0.0;                       ///< (load + work hours) / capacity hours (0 without capacity)
   kernel::Cents cost = 0;                         ///< booked this month (staff, other, friction, custom budget)
 };
 /// Names of the TeamMonth metrics in output order, and the values in that order.
@@ -134,6 +136,14 @@ class Team {
   void set_target(std::uint32_t level_bits);
   std::uint32_t target() const { return target_; }
   bool staffed() const { return fte_ > 0.0; }
+  /// The team worked `months` before month 0 of the horizon (a cohort's lead-in, docs/MODEL.md §17): its clock
+  /// (ramp-up, friction, case and monitoring months, vacancies) runs that far ahead of the horizon's months.
+  void carry_on(kernel::Month months) { age_offset_ += months; }
+  /// Take over the cases, waiting list, closed and monitored households and vacancies of the same team that worked
+  /// `months` before month 0 in a lead-in world (its settings may differ: it had no end).
+  void take_over(const Team& led, kernel::Month months);
+  /// Months the team has worked at horizon month `month`.
+  kernel::Month age(kernel::Month month) const { return month + age_offset_; }
 
  private:
   struct Case {
@@ -148,6 +158,7 @@ class Team {
     kernel::Month monitored_until;
   };
 
+  kernel::Month age(const TeamWorld& w) const { return age(w.month); }
   double effective_fte() const;
   double capacity_hours(kernel::Month month) const;
   double hours_of(const agents::Population& pop, kernel::HouseholdId h) const;
@@ -162,6 +173,8 @@ class Team {
   void casework(TeamWorld& w, Case& c);
   bool refer(TeamWorld& w, kernel::HouseholdId h, std::size_t domain);
   bool has_room(const agents::Population& pop, kernel::HouseholdId h) const;
+  /// Outreach visits this month: outreach_visits per FTE at work, at most one per early signal.
+  std::size_t planned_visits(std::size_t early) const;
   void book_costs(TeamWorld& w);
   /// Book an amount on the team's payers by their shares (the municipality takes the rounding rest).
   void book_split(TeamWorld& w, Item item, kernel::Cents total);
@@ -181,8 +194,10 @@ class Team {
   std::vector<Closed> closed_;         ///< closed in the last 12 months (relapse watch; monitoring)
   std::deque<kernel::HouseholdId> waiting_;
   double load_ = 0.0;                  ///< client hours a month of the current cases and monitored households
+  double work_ = 0.0;                  ///< hours spent this month besides casework (WorkDef)
   double capacity_hours_now_ = 0.0;    ///< client hours a month available this month
   TeamMonth month_;
+  kernel::Month age_offset_ = 0;       ///< months worked before month 0 of the horizon (carry_on)
 };
 
 /// Household id used for a team's own draws (turnover): far above any household.

@@ -110,6 +110,25 @@ struct CaseworkDef {
   }
 };
 
+/// Hours a team spends besides the casework of its caseload norm (docs/MODEL.md §10.4): taken from the same
+/// client hours a month, so they lower the room for cases. Monitoring contacts are `casework.monitoring_hours`.
+struct WorkDef {
+  double visit_hours = 1.5;     ///< hours per outreach visit (travel, the door, a note), whether or not someone is home # assumption
+  double contact_hours = 0.5;   ///< hours per request or partner signal handled (triage, also when referred on or refused) # assumption
+  double intake_hours = 3.0;    ///< hours per household taken in: intake and assessment (a kitchen-table talk and a plan) # assumption
+  double referral_hours = 1.0;  ///< hours per referral to a provider (call, form, warm hand-over) # assumption
+  double network_hours = 4.0;   ///< hours per FTE-month in network meetings and case consultation with partners # assumption
+
+  bool operator==(const WorkDef&) const = default;
+  template <class V> void visit(V& v) {
+    v.field("visit_hours", visit_hours, kernel::Range{0.0, 100.0}, "hours per outreach visit");
+    v.field("contact_hours", contact_hours, kernel::Range{0.0, 100.0}, "hours per request or signal handled");
+    v.field("intake_hours", intake_hours, kernel::Range{0.0, 200.0}, "hours per household taken in (intake and assessment)");
+    v.field("referral_hours", referral_hours, kernel::Range{0.0, 100.0}, "hours per referral to a provider");
+    v.field("network_hours", network_hours, kernel::Range{0.0, 200.0}, "hours per FTE-month in network meetings");
+  }
+};
+
 /// Mandate and custom budget.
 struct MandateDef {
   bool enabled = false;          ///< may grant youth/Wmo provisions on the spot and stop evictions [S002; S003]
@@ -179,8 +198,10 @@ struct TeamDef {
   std::string replaces;              ///< '+'-joined providers whose budgets shrink by the team's cost (replacement)
   std::string neighbourhood;         ///< neighbourhood served ("" = all)
   std::uint32_t active_months = 0;   ///< months the team works, then winds down (0 = the whole horizon; 12 = the cohort of [S004 §4.4])
+  std::uint32_t lead_months = 0;     ///< months the team worked before month 0, in the warm-up (0 = a new team; compare --mode cohort sets mkba.cohort_lead_months)
   FindingDef finding;
   CaseworkDef casework;
+  WorkDef work;
   MandateDef mandate;
   TurnoverDef turnover;
   std::vector<CoFinancierDef> cofinanciers;  ///< the municipality (social work) pays the rest
@@ -204,8 +225,10 @@ struct TeamDef {
     v.text("replaces", replaces, "'+'-joined providers whose budgets shrink (replacement)");
     v.text("neighbourhood", neighbourhood, "neighbourhood served (empty = all)");
     v.field("active_months", active_months, kernel::Range{0, 1200}, "months the team works, then winds down (0 = whole horizon)");
+    v.field("lead_months", lead_months, kernel::Range{0, 600}, "months the team worked before month 0 (0 = a new team)");
     v.table("finding", finding, "how the team finds households");
     v.table("casework", casework, "what the team does with a case");
+    v.table("work", work, "hours for visits, contacts, intake, referrals and network meetings");
     v.table("mandate", mandate, "mandate and custom budget");
     v.table("turnover", turnover, "staff turnover");
     v.tables("cofinanciers", cofinanciers, "pockets paying a share of the team");

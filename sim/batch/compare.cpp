@@ -114,7 +114,10 @@ CompareRequest make_request(const std::vector<scenarios::ScenarioDef>& projects,
       if (mode != kModeNames[m] && mode != "both") continue;
       Alternative alt{def, static_cast<Mode>(m), fmt::format("{} ({})", def.name, kModeNames[m])};
       if (alt.mode == Mode::Cohort)
-        for (services::TeamDef& team : alt.def.teams) team.active_months = def.mkba.cohort_months;
+        for (services::TeamDef& team : alt.def.teams) {
+          team.active_months = def.mkba.cohort_months;
+          team.lead_months = def.mkba.cohort_lead_months;  // at full strength: ramp-up done before month 0
+        }
       req.alternatives.push_back(std::move(alt));
     }
   }

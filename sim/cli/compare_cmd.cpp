@@ -21,6 +21,7 @@
 #include "sim/io/compare_output.hpp"
 #include "sim/io/def_json.hpp"
 #include "sim/io/json.hpp"
+#include "sim/engine/district_reach.hpp"
 #include "sim/mkba/mkba_tool.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/labels/labels.hpp"
@@ -335,7 +336,7 @@ sim::CompareResult write_outputs(const Job& job, const sim::CompareRequest& req,
   if (!rows) throw std::runtime_error("cannot write " + (job.work / "replications.csv").string());
   for (std::size_t a = 0; a < req.alternatives.size(); ++a) {
     try {
-      result.alternatives[a].static_estimate = sim::mkba_tool_estimate(req.alternatives[a].def);
+      result.alternatives[a].static_estimate = sim::mkba_tool_estimate(sim::with_district_reach(req.alternatives[a].def));
     } catch (const scenarios::ScenarioError&) {
       // The MKBA-tool needs a team; every alternative has one, so this is only a scenario the tool cannot read.
     }

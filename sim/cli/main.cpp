@@ -20,6 +20,7 @@
 #include "services/referral_graph.hpp"
 #include "sim/validation/calibration.hpp"
 #include "sim/validation/fit.hpp"
+#include "sim/engine/district_reach.hpp"
 #include "sim/mkba/mkba_tool.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/io/run_output.hpp"
@@ -175,8 +176,17 @@ int cmd_fit(const SimOptions& opt, const FitOptions& fo, bool json) {
 }
 
 int cmd_mkba_tool(const std::string& file, const std::vector<std::string>& sets) {
-  const scenarios::ScenarioDef def = SimOptions::load_named(file.empty() ? "wijkteam" : file, sets);
-  fmt::print("{}", sim::mkba_tool_table(sim::mkba_tool_estimate(def)));
+  scenarios::ScenarioDef def = SimOptions::load_named(file.empty() ? "wijkteam" : file, sets);
+  if (def.teams.empty()) {
+    // A district without a team (a zero alternative): the estimate of the generalist team in that district.
+    def.teams = SimOptions::load_named("wijkteam", {}).teams;
+    fmt::print("# {} has no team: the estimate is that of the team of wijkteam in this district.\n", def.name);
+  }
+  const scenarios::ScenarioDef reached = sim::with_district_reach(def);
+  if (def.mkba_tool.reach == "district")
+    fmt::print("# Reach: type and severity shares of the district's households in the team's target "
+               "(mkba_tool.reach = \"district\").\n");
+  fmt::print("{}", sim::mkba_tool_table(sim::mkba_tool_estimate(reached)));
   return 0;
 }
 

@@ -100,11 +100,11 @@ void PairedWorlds::step() {
 // The month of one world
 // ---------------------------------------------------------------------------------------------------------------
 
-void World::warm_up(const std::function<void(std::uint32_t)>& progress) {
+void World::warm_up(std::uint32_t months, const std::function<void(std::uint32_t)>& progress) {
   // Everyone counts as green before the first month; network strength then follows the true levels. Warm-up
   // months run steps 1-6 but book nothing: yearly costs and laws start at month 0.
   agents::update_network_strength(pop_, graph_, def_->network);
-  for (std::uint32_t t = 0; t < def_->run.warmup_months; ++t) {
+  for (std::uint32_t t = 0; t < months; ++t) {
     if (t % 12 == 0) agents::update_network_strength(pop_, graph_, def_->network);
     simulate_month(t, false);
     if (progress) progress(t + 1);

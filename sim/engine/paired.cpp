@@ -14,7 +14,7 @@ PairedWorlds::PairedWorlds(const scenarios::ScenarioDef& zero, std::span<const s
                            std::uint64_t replication, unsigned threads,
                            const std::function<void(std::uint32_t)>& warmup_progress)
     : zero_(std::make_unique<World>(zero, replication, threads, warmup_progress)) {
-  add_projects(projects);
+  add_projects(projects, replication);
 }
 
 PairedWorlds::PairedWorlds(const scenarios::ScenarioDef& scenario, std::uint64_t replication, unsigned threads,
@@ -26,12 +26,12 @@ PairedWorlds::PairedWorlds(const scenarios::ScenarioDef& scenario, std::uint64_t
   own_zero_ = std::make_unique<scenarios::ScenarioDef>(zero_alternative(scenario));
   zero_ = std::make_unique<World>(*own_zero_, replication, threads, warmup_progress);
   const scenarios::ScenarioDef* const project = &scenario;
-  add_projects({&project, 1});
+  add_projects({&project, 1}, replication);
 }
 
-void PairedWorlds::add_projects(std::span<const scenarios::ScenarioDef* const> projects) {
+void PairedWorlds::add_projects(std::span<const scenarios::ScenarioDef* const> projects, std::uint64_t replication) {
   for (const scenarios::ScenarioDef* def : projects) {
-    projects_.push_back(std::make_unique<World>(*zero_, *def));
+    projects_.push_back(std::make_unique<World>(*zero_, *def, replication));
     financiers_.emplace_back(*def);
   }
   follows_.resize(projects_.size());

@@ -75,7 +75,7 @@ class PairedWorlds {
   void set_copying(Copying copying) { copying_ = copying; }
 
  private:
-  void add_projects(std::span<const scenarios::ScenarioDef* const> projects);
+  void add_projects(std::span<const scenarios::ScenarioDef* const> projects, std::uint64_t replication);
   /// For each project world, which households follow the zero alternative this month (empty: none).
   void plan_followers();
   void check_followers_against_shadows(const std::vector<World>& shadows) const;

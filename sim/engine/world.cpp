@@ -32,6 +32,10 @@ double top_share(const std::vector<std::int64_t>& cost, double fraction) {
 
 World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
              const std::function<void(std::uint32_t)>& warmup_progress)
+    : World(def, replication, threads, def.run.warmup_months, warmup_progress) {}
+
+World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads,
+             std::uint32_t warmup_months, const std::function<void(std::uint32_t)>& warmup_progress)
     : def_(&def),
       rng_(def.run.seed, replication),
       threads_(resolve_threads(threads)),
@@ -44,13 +48,47 @@ World::World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsig
       providers_(def.providers),
       ledger_(def.run.months, services::kPocketCount, services::kItemCount) {
   records_.reserve(def.run.months);
-  warm_up(warmup_progress);
+  warm_up(warmup_months, warmup_progress);
   setup_teams();
 }
 
 World::World(const World& zero, const scenarios::ScenarioDef& project) : World(zero) {
   def_ = &project;
   setup_teams();
+}
+
+Month World::lead_months(const scenarios::ScenarioDef& project) {
+  Month lead = 0;
+  for (const services::TeamDef& team : project.teams) lead = std::max(lead, team.lead_months);
+  return std::min({lead, project.run.warmup_months, project.run.months});
+}
+
+World::World(const World& zero, const scenarios::ScenarioDef& project, std::uint64_t replication)
+    : World(zero, project) {
+  const Month lead = lead_months(project);
+  if (lead == 0) return;
+  // The lead-in: the zero alternative `lead` months before month 0 (the same warm-up, cut short), with the
+  // project's teams working and never ending, stepped on the warm-up's draw months. Its bookings and records are
+  // thrown away; only the teams' caseloads carry over, so no effect of the lead-in's casework reaches month 0.
+  scenarios::ScenarioDef lead_def = project;
+  for (services::TeamDef& team : lead_def.teams) team.active_months = team.lead_months = 0;
+  const World start(*zero.def_, replication, zero.threads_, zero.def_->run.warmup_months - lead, {});
+  World led(start, lead_def);
+  for (Month i = 0; i < lead; ++i) {
+    led.begin_month();
+    led.simulate_month(zero.def_->run.warmup_months - lead + i, true);
+    led.end_month();
+  }
+  for (std::size_t i = 0; i < teams_.size(); ++i) teams_[i].take_over(led.teams_[i], lead);
+  // The households the teams know (active, waiting, monitored, closed) have that status here too.
+  for (HouseholdId h = 0; h < pop_.size(); ++h) {
+    if (led.pop_.support[h] == agents::Support::NotKnown) continue;
+    pop_.support[h] = led.pop_.support[h];
+    pop_.team[h] = led.pop_.team[h];
+    pop_.flags[h] = static_cast<std::uint8_t>((pop_.flags[h] & ~agents::kNewlyFound) |
+                                              (led.pop_.flags[h] & agents::kNewlyFound));
+  }
+  refresh_team_rules();
 }
 
 void World::setup_teams() {

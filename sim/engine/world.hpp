@@ -68,6 +68,13 @@ class World {
   /// A project alternative starting from a zero alternative's state (same households, network, warm-up and
   /// random source): the paired world of docs/MODEL.md §13. `project` must outlive the world.
   World(const World& zero, const scenarios::ScenarioDef& project);
+  /// A project alternative whose teams worked `lead_months` before month 0 (lead_months of its teams; a cohort at
+  /// full strength, docs/MODEL.md §17): the project's teams work through the last `lead_months` warm-up months in a
+  /// world of their own on the same random numbers, and this world (a copy of `zero` at month 0) takes over their
+  /// cases, waiting lists and monitored households, with the households as the zero alternative has them.
+  World(const World& zero, const scenarios::ScenarioDef& project, std::uint64_t replication);
+  /// Months the teams of `project` worked before month 0: the longest lead_months, at most the warm-up and horizon.
+  static Month lead_months(const scenarios::ScenarioDef& project);
 
   Month month() const { return month_; }
   bool finished() const { return month_ >= def_->run.months; }
@@ -98,7 +105,10 @@ class World {
   /// no provider has a limited number of places (waiting lists order households).
   bool can_lead(const World& project) const;
   // The parts of a month (month.cpp).
-  void warm_up(const std::function<void(std::uint32_t)>& progress);
+  /// Generate and warm up for `warmup_months` (the lead-in of a cohort starts before the end of the warm-up).
+  World(const scenarios::ScenarioDef& def, std::uint64_t replication, unsigned threads, std::uint32_t warmup_months,
+        const std::function<void(std::uint32_t)>& warmup_progress);
+  void warm_up(std::uint32_t months, const std::function<void(std::uint32_t)>& progress);
   void begin_month();
   void simulate_month(std::uint32_t t, bool record, const World* zero = nullptr,
                       std::span<const std::uint8_t> follows = {});

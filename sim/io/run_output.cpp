@@ -227,6 +227,17 @@ std::string paired_summary(const PairedWorlds& run) {
     row("closed", [](const TeamMonth& t) { return static_cast<double>(t.closed); }, true);
     row("relapses", [](const TeamMonth& t) { return static_cast<double>(t.relapses); }, true);
     row("evictions stopped", [](const TeamMonth& t) { return static_cast<double>(t.evictions_stopped); }, true);
+    // Utilisation over the year: client hours used (cases, monitoring and the work besides casework) / available.
+    out += fmt::format("{:<22}", "utilisation %");
+    for (std::uint32_t y = 0; y < years; ++y) {
+      double used = 0.0, available = 0.0;
+      for (std::size_t m = std::size_t{y} * 12; m < std::min<std::size_t>(recs.size(), (std::size_t{y} + 1) * 12); ++m) {
+        used += recs[m][i].load_hours + recs[m][i].work_hours;
+        available += recs[m][i].capacity_hours;
+      }
+      out += fmt::format("{:>7.0f}", available > 0.0 ? 100.0 * used / available : 0.0);
+    }
+    out += "\n";
   }
   // Escalations prevented and money against the zero alternative.
   const World& z = run.zero();

@@ -189,6 +189,7 @@ namespace {
 /// Sums over the months and teams of a world's team records.
 struct TeamTotals {
   double team_months = 0, fte = 0, fte_effective = 0, cases = 0, case_hours = 0, waiting = 0;
+  double capacity_hours = 0, load_hours = 0, work_hours = 0;  ///< client hours: available, cases, besides casework
   std::int64_t intake_self = 0, intake_signal = 0, intake_outreach = 0, newly_found = 0, referrals = 0, refused = 0;
   std::int64_t closed = 0, relapses = 0, visits = 0, visits_home = 0, evictions_stopped = 0, mandate_grants = 0;
   std::int64_t intake() const { return intake_self + intake_signal + intake_outreach; }
@@ -204,6 +205,9 @@ TeamTotals team_totals(const World& project) {
       working = working || tm.fte > 0.0;
       t.fte += tm.fte;
       t.fte_effective += tm.fte_effective;
+      t.capacity_hours += tm.capacity_hours;
+      t.load_hours += tm.load_hours;
+      t.work_hours += tm.work_hours;
       for (std::size_t l = 0; l < agents::kLevelCount; ++l) {
         t.cases += static_cast<double>(tm.caseload[l]);
         t.case_hours += static_cast<double>(tm.caseload[l]) * hours[l];
@@ -283,6 +287,8 @@ Figures ProcessObserver::finish(const World& zero, const World& project) const {
   f["caseload"] = ratio(t.cases, t.team_months);
   f["cases_per_fte"] = ratio(t.cases, t.fte_effective);
   f["hours_per_case_year"] = ratio(t.case_hours, t.cases);
+  f["utilisation"] = ratio(t.load_hours + t.work_hours, t.capacity_hours);
+  f["work_share"] = ratio(t.work_hours, t.load_hours + t.work_hours);
   f["waiting"] = ratio(t.waiting, t.team_months);
   f["refused_year"] = ratio(static_cast<double>(t.refused), team_years);
   f["case_months"] = ratio(static_cast<double>(spell_months_), static_cast<double>(spells_));

@@ -147,9 +147,9 @@ const std::vector<Approach>& approach_table() {
        "because a household that opens up but is outside the team's target (green) is referred on instead of taken "
        "in. The visits are limited by the early signals of the month: with 20 visits per FTE-month and about one in "
        "twenty households with serious money problems on an arrears list each month, the team visits most of them. "
-       "Visits cost no client hours in the model (MODEL.md §10.5), so the team's cost buys visits and casework at "
-       "once, "
-       "and with one intake in about twenty visits the debt worker's caseload stays small. Few of the households it "
+       "Each visit takes 1.5 of the team's client hours (an assumption, MODEL.md §10.4), so at 20 visits per FTE-month "
+       "visits take about a third of the debt worker's hours, and with one intake in about twenty visits the caseload "
+       "stays small. Few of the households it "
        "takes in are new to care, against five in six households with problematic debt out of view in [S000]: in the "
        "model a household whose money problem is serious usually runs light debt help or social work already. The "
        "sources give the funnel but no effect sizes for Vroeg Eropaf; the generic casework effects are used."},
@@ -554,14 +554,14 @@ std::string top_gainer(const AlternativeResult& r) {
 
 std::string summary(const std::vector<ScenarioRun>& runs) {
   std::string out =
-      "| scenario | approach | FTE | societal ratio [95% CI] | financial | municipal | payback (societal) | pays for "
-      "the "
-      "team | gains most (NPV) |\n|---|---|---|---|---|---|---|---|---|\n";
+      "| scenario | approach | FTE | utilisation | societal ratio [95% CI] | financial | municipal | payback (societal) | "
+      "pays for the team | gains most (NPV) |\n|---|---|---|---|---|---|---|---|---|---|\n";
   for (const ScenarioRun& r : runs) {
     const Approach* a = find_approach(r.entry.name);
-    out += fmt::format("| [{}](#{}) | {} | {} | {} | {} | {} | {} | {} | {} |\n", r.entry.name, r.entry.name,
+    out += fmt::format("| [{}](#{}) | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", r.entry.name, r.entry.name,
                        a ? a->title : "(not in the approach table)",
-                       number(stat_of(r.figures, "fte").mean, Unit::Count), ratio_text(r.mkba, Scope::Societal),
+                       number(stat_of(r.figures, "fte").mean, Unit::Count),
+                       number(stat_of(r.figures, "utilisation").mean, Unit::Share), ratio_text(r.mkba, Scope::Societal),
                        ratio_text(r.mkba, Scope::Financial), ratio_text(r.mkba, Scope::Municipal),
                        payback_text(r.mkba.payback_year), payers_text(r.mkba), top_gainer(r.mkba));
   }
@@ -587,7 +587,7 @@ struct ProcessRow {
   bool only_if_nonzero = false;  ///< left out when the figure is 0 or undefined in every replication
 };
 
-constexpr std::array<ProcessRow, 37> kProcessRows{{
+constexpr std::array<ProcessRow, 39> kProcessRows{{
     {"Paid FTE (mean while the team works)", "fte", Unit::Count},
     {"Team cost a year (staff, other, friction, custom budget), EUR", "team_cost_year", Unit::Eur},
     {"Contacts accepted a year (taken in or put on the waiting list)", "intake_year", Unit::Count},
@@ -601,6 +601,10 @@ constexpr std::array<ProcessRow, 37> kProcessRows{{
     {"Active cases (mean)", "caseload", Unit::Count},
     {"Active cases per FTE at work", "cases_per_fte", Unit::Count},
     {"Client hours a year per active case (norm at the case's level)", "hours_per_case_year", Unit::Count},
+    {"Utilisation: client hours used (cases, monitoring, visits, contacts, intake, referrals, meetings) / available",
+     "utilisation", Unit::Share},
+    {"  of the hours used, work besides casework (visits, contacts, intake, referrals, meetings)", "work_share",
+     Unit::Share},
     {"Months a case stays active (ended spells)", "case_months", Unit::Count},
     {"Waiting list (mean)", "waiting", Unit::Count},
     {"Contacts turned away a year (out of target without a route, or list full)", "refused_year", Unit::Count},

@@ -35,6 +35,7 @@ class TeamTest : public ::testing::Test {
     def.ramp_months = 0;
     def.turnover.yearly = 0.0;
     def.casework.extra_care_new = 0.0;  // no suction unless a test asks for it
+    def.work = WorkDef{0.0, 0.0, 0.0, 0.0, 0.0};  // casework hours only unless a test asks for the rest
   }
 
   Team make() const {
@@ -107,6 +108,57 @@ TEST_F(TeamTest, AFullTeamKeepsAWaitingListAndTakesInWhenRoomFrees) {
   EXPECT_EQ(m1.caseload[agents::index(Level::Red)], 1);
   EXPECT_EQ(pop.support[1], Support::Active);
   EXPECT_EQ(pop.team[1], 0);
+}
+
+// Outreach visits take hours from the same client hours as the cases (WorkDef::visit_hours): on paired households
+// (the same contact and early signals), a team that visits has no room left for a red household that a team
+// without visits takes in at once.
+TEST_F(TeamTest, VisitsUseHoursAndLowerCaseworkCapacity) {
+  def.fte = 0.1;                       // 10 client hours a month: one red household (120 hours a year)
+  def.finding.outreach_visits = 40.0;  // 4 visits a month at 0.1 FTE
+  def.finding.at_home = 0.0;           // nobody home: the visits find no one, they only take time
+  def.work.visit_hours = 1.5;
+  def.max_waiting = 5;
+  def.waiting_drop_out = 0.0;
+  set_level(0, Level::Red);
+  const std::vector<kernel::HouseholdId> early{5, 6, 7, 8, 9};
+  Team visiting = make();
+  const TeamMonth v = act(visiting, 0, {0}, early);
+  EXPECT_EQ(v.visits, 4);
+  EXPECT_DOUBLE_EQ(v.work_hours, 6.0);
+  EXPECT_EQ(v.caseload[agents::index(Level::Red)], 0);  // 6 of 10 hours went to visits
+  EXPECT_EQ(v.waiting, 1);
+  EXPECT_EQ(pop.support[0], Support::Waiting);
+  EXPECT_DOUBLE_EQ(v.utilisation, 0.6);
+
+  // The same household and signals, a team that makes no visits: the red household is taken in at once.
+  for (auto& s : pop.support) s = Support::NotKnown;
+  def.finding.outreach_visits = 0.0;
+  Team desk = make();
+  const TeamMonth d = act(desk, 0, {0}, early);
+  EXPECT_EQ(d.visits, 0);
+  EXPECT_DOUBLE_EQ(d.work_hours, 0.0);
+  EXPECT_EQ(d.caseload[agents::index(Level::Red)], 1);
+  EXPECT_EQ(pop.support[0], Support::Active);
+  EXPECT_DOUBLE_EQ(d.utilisation, 1.0);
+}
+
+// Contacts, intake, referrals and network meetings each take their hours; utilisation = (load + work) / capacity.
+TEST_F(TeamTest, ContactsIntakeReferralsAndMeetingsTakeHours) {
+  def.fte = 1.0;  // 100 client hours a month
+  def.work = WorkDef{1.5, 0.5, 3.0, 1.0, 4.0};
+  def.casework.referral_acceptance = 1.0;
+  Team team = make();
+  set_level(0, Level::Orange);  // taken in: contact, intake and 2.5 hours a month of casework
+  set_level(1, Level::Green);   // out of target: a contact and a referral for its worst domain
+  pop.severity[agents::index(Domain::Finances)][1] = 1;
+  const TeamMonth m = act(team, 0, {0, 1});
+  EXPECT_EQ(m.caseload[agents::index(Level::Orange)], 1);
+  EXPECT_EQ(m.referrals, 1);
+  // network 4 · 1 FTE + 2 contacts · 0.5 + 1 intake · 3 + 1 referral · 1 = 9 hours
+  EXPECT_DOUBLE_EQ(m.work_hours, 9.0);
+  EXPECT_DOUBLE_EQ(m.load_hours, 2.5);
+  EXPECT_DOUBLE_EQ(m.utilisation, 11.5 / 100.0);
 }
 
 // An urgent signal (urgent_signals) is taken in at once even when the team is full; a request still waits.

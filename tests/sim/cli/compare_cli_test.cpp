@@ -159,5 +159,24 @@ TEST(MkbaToolCli, ExampleGivesTheToolsFte) {
   EXPECT_NE(r.out.find("3.56"), std::string::npos) << r.out;
 }
 
+// The static estimate reads its reach from the district (mkba_tool.reach = "district"): the deprived district's
+// households in the team's target are another mix of types than the default district's, so the estimates
+// differ; with the example's shares (reach = "example") the two districts give the same estimate.
+TEST(MkbaToolCli, TheReachComesFromTheDistrict) {
+  const CliResult deprived = run_cli("mkba-tool deprived_district");
+  const CliResult plain = run_cli("mkba-tool default");
+  ASSERT_EQ(deprived.exit_code, 0) << deprived.err;
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(deprived.out.find("has no team"), std::string::npos) << deprived.out;
+  const auto table = [](const std::string& out) { return out.substr(out.find("\n\n")); };
+  EXPECT_NE(table(deprived.out), table(plain.out));
+  const CliResult deprived_example = run_cli("mkba-tool deprived_district --set mkba_tool.reach=example");
+  const CliResult plain_example = run_cli("mkba-tool default --set mkba_tool.reach=example");
+  ASSERT_EQ(deprived_example.exit_code, 0) << deprived_example.err;
+  const auto body = [](const std::string& out) { return out.substr(out.find("has no team") + 11); };
+  const std::string d = body(deprived_example.out), p = body(plain_example.out);
+  EXPECT_EQ(d.substr(d.find('\n')), p.substr(p.find('\n')));
+}
+
 }  // namespace
 }  // namespace wijksim::testing

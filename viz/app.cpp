@@ -93,6 +93,15 @@ void App::toggle_split() {
 
 // ---- Drawing -----------------------------------------------------------------------------------------------
 
+std::vector<std::string> App::draw_checked(sf::RenderTarget& target) {
+  std::vector<std::string> found;
+  overflows_ = &found;
+  ui_.begin_frame(mouse_, false, false);
+  draw(target);
+  overflows_ = nullptr;
+  return found;
+}
+
 void App::draw(sf::RenderTarget& target) {
   if (present_) return draw_presenter(target);
   const sf::Vector2f size = target.getView().getSize();
@@ -604,11 +613,7 @@ int App::run_text_check() {
               const std::string view = fmt::format("{}x{} {} {} {} {}{}", size.x, size.y, lang == Lang::Nl ? "nl" : "en",
                                                    split ? "split" : "single", jcurve ? "j-curve" : "over-time",
                                                    help ? "help" : "", hover == 1 ? "household-tip" : hover == 2 ? "pocket-tip" : "");
-              std::vector<std::string> found;
-              overflows_ = &found;
-              ui_.begin_frame(mouse_, false, false);
-              draw(texture);
-              overflows_ = nullptr;
+              const std::vector<std::string> found = draw_checked(texture);
               ++views;
               for (const std::string& line : found) overflows.push_back(fmt::format("{}: {}", view, line));
             }
@@ -631,11 +636,7 @@ int App::run_text_check() {
           split_ = split;
           panels_ = set;
           mouse_ = {-100.0F, -100.0F};
-          std::vector<std::string> found;
-          overflows_ = &found;
-          ui_.begin_frame(mouse_, false, false);
-          draw(texture);
-          overflows_ = nullptr;
+          const std::vector<std::string> found = draw_checked(texture);
           ++views;
           std::string names;
           for (const PanelKind k : set) names += std::string(names.empty() ? "" : "+") + std::string(panel_name(k));

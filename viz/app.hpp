@@ -64,6 +64,8 @@ class App {
 
  private:
   void draw(sf::RenderTarget& target);
+  /// One frame drawn for the text check: the texts that leave their panels.
+  std::vector<std::string> draw_checked(sf::RenderTarget& target);
   void draw_title(Canvas& c, sf::Vector2f size);
   std::string side_title(std::size_t side, const Canvas& c) const;
   void draw_side(Canvas& c, std::size_t side, const sf::FloatRect& area);

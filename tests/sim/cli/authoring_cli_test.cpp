@@ -16,7 +16,7 @@ using testing::fresh_dir;
 using testing::run_cli;
 using testing::slurp;
 
-void write(const fs::path& file, const std::string& text) { std::ofstream(file) << text; }
+using testing::write_file;
 
 /// The lines of `text` after the line starting with `from` (both sections of a `validate --diff`).
 std::string after(const std::string& text, const std::string& from) {
@@ -27,7 +27,7 @@ std::string after(const std::string& text, const std::string& from) {
 TEST(AuthoringCli, ExtendsAShippedNameFromAnEmptyFolderOutsideTheProject) {
   const auto dir = fresh_dir("authoring_extends");
   for (const std::string target : {"deprived_district", "deprived_district.toml"}) {
-    write(dir / "mine.toml", "extends = \"" + target + "\"\nname = \"mine\"\n");
+    write_file(dir / "mine.toml", "extends = \"" + target + "\"\nname = \"mine\"\n");
     const auto r = run_cli("validate mine.toml --diff", dir);
     ASSERT_EQ(r.exit_code, 0) << target << r.err;
     EXPECT_NE(r.out.find("Changes against its parent (" + target + "):\n  name: \"deprived_district\" -> \"mine\"\n"
@@ -36,7 +36,7 @@ TEST(AuthoringCli, ExtendsAShippedNameFromAnEmptyFolderOutsideTheProject) {
         << r.out;
     EXPECT_NE(r.out.find("population.neighbourhoods.0.name: \"Centrum\" -> \"Oost\""), std::string::npos) << r.out;
   }
-  write(dir / "mine.toml", "extends = \"deprived_distrct\"\n");
+  write_file(dir / "mine.toml", "extends = \"deprived_distrct\"\n");
   const auto miss = run_cli("validate mine.toml", dir);
   EXPECT_EQ(miss.exit_code, 2);
   EXPECT_TRUE(std::regex_search(miss.err, std::regex(R"(mine\.toml:1: extends: cannot open 'deprived_distrct'.*)"
@@ -55,7 +55,7 @@ std::string team_figures(const std::string& out) {
 
 TEST(AuthoringCli, ATeamNamingOnlyFteAndTargetIsTheGeneralistTeam) {
   const auto dir = fresh_dir("authoring_minimal_team");
-  write(dir / "minimal.toml", "extends = \"default\"\n\n[[teams]]\nfte = 4.0\ntarget = \"orange+red\"\n");
+  write_file(dir / "minimal.toml", "extends = \"default\"\n\n[[teams]]\nfte = 4.0\ntarget = \"orange+red\"\n");
   const std::string run = " --households 2000 --months 24 --seed 11 --threads 2";
   const auto minimal = run_cli("run minimal.toml --out a" + run, dir);
   const auto wijkteam = run_cli("run wijkteam --out b" + run, dir);
@@ -101,7 +101,7 @@ TEST(AuthoringCli, InitOutputValidatesUnchangedAndDiffListsExactlyTheEditedKey) 
   // Uncomment the table and edit one key: the diff lists exactly that key, against the parent and the default.
   text = std::regex_replace(text, std::regex("\n# \\[run\\]"), "\n[run]");
   text = std::regex_replace(text, std::regex("\n# households = 10000 "), "\nhouseholds = 2500 ");
-  write(dir / "mine.toml", text);
+  write_file(dir / "mine.toml", text);
   const auto edited = run_cli("validate mine.toml --diff", dir);
   ASSERT_EQ(edited.exit_code, 0) << edited.err;
   EXPECT_NE(edited.out.find("Changes against its parent (default):\n  run.households: 10000 -> 2500\n"
@@ -134,7 +134,7 @@ TEST(AuthoringCli, InitFromAShippedScenarioInDutch) {
 
 TEST(AuthoringCli, InitRefusesAnExistingFileAndBadInputWritesNothing) {
   const auto dir = fresh_dir("authoring_init_refuse");
-  write(dir / "taken.toml", "name = \"mine\"\n");
+  write_file(dir / "taken.toml", "name = \"mine\"\n");
   const auto taken = run_cli("init taken.toml", dir);
   EXPECT_EQ(taken.exit_code, 2);
   EXPECT_NE(taken.err.find("taken.toml already exists; nothing written"), std::string::npos) << taken.err;
